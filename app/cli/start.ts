@@ -1,0 +1,45 @@
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { seedDemoOrganisation } from "~db/seed/demo";
+import { createHttpApp } from "~/server/http.server";
+import { closeDb, getDb } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { ensureBuild } from "./build";
+
+/** `npm start`: build if stale, migrate, seed the demo organisation on first run, serve. */
+async function main() {
+  const config = env();
+  ensureBuild();
+  const db = getDb();
+  if (config.CARELEARN_DEMO === "1") {
+    const seeded = await seedDemoOrganisation(db);
+    if (seeded) console.log("Seeded the demo organisation (Juniper Health Supplies). Sign-ins are in the README.");
+  }
+  closeDb();
+
+  const buildDir = path.resolve("build");
+  const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+  const app = createHttpApp(build, buildDir);
+  const server = app.listen(config.PORT, config.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`CareLearn is ready on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const stop = (signal: string) => {
+    console.log(`${signal} received: closing.`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    // Requests in flight get a few seconds; after that the process goes anyway.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

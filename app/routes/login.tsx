@@ -1,0 +1,88 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FormField } from "~/components/form-field";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { hasAnyUser } from "~/models/org.server";
+import { createSession } from "~/models/session.server";
+import { checkCredentials } from "~/models/sign-in.server";
+import { commitSessionCookie, getOptionalUser, safeRedirectPath } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · CareLearn" }];
+
+const signInSchema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().max(320, "That email address is too long").pipe(z.email("Enter a valid email address")),
+  password: z.string({ error: "Enter your password" }).max(200, "That password is too long"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+const GENERIC_FAILURE = "That email and password do not match an active account.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+  return { needsSetup: !hasAnyUser(getDb()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const db = getDb();
+  const { email, password, redirectTo } = submission.value;
+  const outcome = await checkCredentials(db, email, password);
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ formErrors: [GENERIC_FAILURE], hideFields: ["password"] }) }, { status: 401 });
+  }
+  // Always a fresh session id at sign-in, so a planted cookie cannot be carried over.
+  const token = createSession(db, outcome.userId, request.headers.get("User-Agent"));
+  return redirect(safeRedirectPath(redirectTo), {
+    headers: { "Set-Cookie": await commitSessionCookie(request, token) },
+  });
+}
+
+export default function Login() {
+  const { needsSetup } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  });
+  return (
+    <div className="auth-wrap">
+      <div className="card auth-card">
+        <p className="eyebrow">CareLearn</p>
+        <h1>Sign in</h1>
+        <p className="muted">Customer-care training for everyone at work.</p>
+        {needsSetup ? (
+          <p className="notice">
+            No one has an account yet. <Link to="/setup">Create the first administrator</Link>.
+          </p>
+        ) : null}
+        <Form method="post" className="form" {...getFormProps(form)}>
+          {form.errors ? (
+            <p className="form-error" role="alert" id={form.errorId}>
+              {form.errors.join(" ")}
+            </p>
+          ) : null}
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          <FormField label="Email" field={fields.email} type="email" autoComplete="username" />
+          <FormField label="Password" field={fields.password} type="password" autoComplete="current-password" />
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/carelearn.db"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+  CARELEARN_DEMO: z.enum(["0", "1"]).default("1"),
+  NODE_ENV: z.string().default("production"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Configuration from the environment, validated once; a bad value stops start-up with its name. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The folder that holds the database, caches and generated files (data/ by default). */
+export function dataDir(): string {
+  return path.dirname(path.resolve(env().DATABASE_PATH));
+}

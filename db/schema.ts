@@ -3,6 +3,7 @@ import {
   type AnySQLiteColumn,
   index,
   integer,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -88,3 +89,107 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// Learning records. Keyed by course and lesson slugs plus the course's content version, so
+// editing content never deletes history.
+
+export const lessonProgress = sqliteTable(
+  "lesson_progress",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    courseSlug: text("course_slug").notNull(),
+    lessonSlug: text("lesson_slug").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    secondsSpent: integer("seconds_spent").notNull().default(0),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("lesson_progress_user_lesson_unique").on(t.userId, t.courseSlug, t.lessonSlug),
+    index("lesson_progress_course_idx").on(t.courseSlug, t.completedAt),
+    index("lesson_progress_updated_idx").on(t.userId, t.updatedAt),
+  ],
+);
+
+export const quizAttempts = sqliteTable(
+  "quiz_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    courseSlug: text("course_slug").notNull(),
+    quizId: text("quiz_id").notNull(),
+    courseVersion: text("course_version").notNull(),
+    answers: text("answers", { mode: "json" }).$type<Record<string, string[]>>().notNull(),
+    correctCount: integer("correct_count").notNull(),
+    questionCount: integer("question_count").notNull(),
+    score: integer("score").notNull(),
+    passed: integer("passed", { mode: "boolean" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("quiz_attempts_user_quiz_idx").on(t.userId, t.courseSlug, t.quizId)],
+);
+
+export const courseCompletions = sqliteTable(
+  "course_completions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    courseSlug: text("course_slug").notNull(),
+    courseVersion: text("course_version").notNull(),
+    score: integer("score").notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    certificateCode: text("certificate_code").notNull().unique(),
+  },
+  (t) => [index("course_completions_user_course_idx").on(t.userId, t.courseSlug, t.completedAt), index("course_completions_course_idx").on(t.courseSlug, t.completedAt)],
+);
+
+export const SCENARIO_RUN_STATUS = ["in_progress", "finished", "abandoned"] as const;
+
+export const scenarioRuns = sqliteTable(
+  "scenario_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    scenarioId: text("scenario_id").notNull(),
+    courseSlug: text("course_slug").notNull(),
+    scenarioVersion: text("scenario_version").notNull(),
+    status: text("status", { enum: SCENARIO_RUN_STATUS }).notNull().default("in_progress"),
+    currentNodeId: text("current_node_id").notNull(),
+    mood: text("mood").notNull(),
+    totals: text("totals", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    score: real("score"),
+    passed: integer("passed", { mode: "boolean" }),
+    endingId: text("ending_id"),
+    outcome: text("outcome"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("scenario_runs_user_idx").on(t.userId, t.scenarioId, t.status), index("scenario_runs_scenario_idx").on(t.scenarioId, t.status)],
+);
+
+export const scenarioChoices = sqliteTable(
+  "scenario_choices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => scenarioRuns.id),
+    step: integer("step").notNull(),
+    nodeId: text("node_id").notNull(),
+    choiceId: text("choice_id").notNull(),
+    moodBefore: text("mood_before").notNull(),
+    moodAfter: text("mood_after").notNull(),
+    chosenAt: integer("chosen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("scenario_choices_run_step_unique").on(t.runId, t.step), index("scenario_choices_node_idx").on(t.nodeId, t.choiceId)],
+);

@@ -7,11 +7,17 @@ import { createHttpApp } from "~/server/http.server";
 import { closeDb, getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { ensureBuild } from "./build";
+import { checkCourses } from "./courses-check";
 
 /** `npm start`: build if stale, migrate, seed the demo organisation on first run, serve. */
 async function main() {
   const config = env();
   ensureBuild();
+  // Validates every course and fills the compile cache, so no request ever compiles MDX.
+  const problems = await checkCourses({ verbose: false });
+  if (problems > 0 && config.NODE_ENV !== "development") {
+    throw new Error("CareLearn will not start with broken course content: fix the problems above (npm run courses:check).");
+  }
   const db = getDb();
   if (config.CARELEARN_DEMO === "1") {
     const seeded = await seedDemoOrganisation(db);

@@ -9,7 +9,9 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
     "Content-Security-Policy",
     [
       "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
+      // 'unsafe-eval': mdx-bundler's client turns a compiled lesson into a component with
+      // new Function. Only nonce'd scripts run; see docs/decisions/004-content-security-policy.md.
+      `script-src 'self' 'nonce-${nonce}' 'unsafe-eval'`,
       // React sets style attributes (progress bars); no stylesheet comes from elsewhere.
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",

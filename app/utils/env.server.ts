@@ -7,6 +7,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
   CARELEARN_DEMO: z.enum(["0", "1"]).default("1"),
+  CARELEARN_CACHE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().default("production"),
 });
 
@@ -29,4 +30,9 @@ export function env(): Env {
 /** The folder that holds the database, caches and generated files (data/ by default). */
 export function dataDir(): string {
   return path.dirname(path.resolve(env().DATABASE_PATH));
+}
+
+/** Compiled-lesson cache: beside the database unless CARELEARN_CACHE_DIR says otherwise. */
+export function cacheDir(): string {
+  return path.resolve(env().CARELEARN_CACHE_DIR ?? path.join(dataDir(), "cache"));
 }

@@ -1,0 +1,142 @@
+import { and, eq, sql } from "drizzle-orm";
+import { courseCompletions, lessonProgress, quizAttempts, scenarioRuns } from "~db/schema";
+import type { Db } from "~/utils/db.server";
+
+// A single visit longer than this is a tab left open, not reading.
+export const MAX_SECONDS_PER_VISIT = 60 * 60;
+
+function clampSeconds(seconds: number): number {
+  return Math.max(0, Math.min(MAX_SECONDS_PER_VISIT, Math.round(seconds)));
+}
+
+/** Notes that a lesson was opened, once; later visits change nothing. */
+export function recordLessonVisit(db: Db, userId: number, courseSlug: string, lessonSlug: string, now = new Date()): void {
+  const existing = db
+    .select({ id: lessonProgress.id })
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug), eq(lessonProgress.lessonSlug, lessonSlug)))
+    .get();
+  if (existing) return;
+  db.insert(lessonProgress).values({ userId, courseSlug, lessonSlug, startedAt: now, updatedAt: now }).onConflictDoNothing().run();
+}
+
+/**
+ * Marks a lesson complete. Idempotent: one row per person and lesson, and the first completion
+ * time is kept however often the button is pressed.
+ */
+export function markLessonComplete(db: Db, userId: number, courseSlug: string, lessonSlug: string, seconds: number, now = new Date()): void {
+  db.insert(lessonProgress)
+    .values({ userId, courseSlug, lessonSlug, startedAt: now, completedAt: now, secondsSpent: clampSeconds(seconds), updatedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+      set: {
+        completedAt: sql`coalesce(${lessonProgress.completedAt}, excluded.completed_at)`,
+        // No time reported (a browser without JavaScript): count from the first visit, capped.
+        secondsSpent: sql`${lessonProgress.secondsSpent} + case
+          when excluded.seconds_spent = 0 and ${lessonProgress.completedAt} is null
+          then min(${MAX_SECONDS_PER_VISIT}, max(0, (${now.getTime()} - ${lessonProgress.startedAt}) / 1000))
+          else excluded.seconds_spent end`,
+        updatedAt: now,
+      },
+    })
+    .run();
+}
+
+/** Adds reading time reported by the page when the reader leaves. */
+export function addLessonTime(db: Db, userId: number, courseSlug: string, lessonSlug: string, seconds: number, now = new Date()): void {
+  db.insert(lessonProgress)
+    .values({ userId, courseSlug, lessonSlug, startedAt: now, secondsSpent: clampSeconds(seconds), updatedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+      set: { secondsSpent: sql`${lessonProgress.secondsSpent} + excluded.seconds_spent`, updatedAt: now },
+    })
+    .run();
+}
+
+export type CourseProgress = {
+  lessons: Map<string, { startedAt: Date; completedAt: Date | null; secondsSpent: number }>;
+  quizzes: Map<string, { bestScore: number; passedAt: Date | null; attempts: number }>;
+  passedScenarios: Map<string, Date>;
+  latestCompletion: { completedAt: Date; expiresAt: Date | null; certificateCode: string; score: number; courseVersion: string } | null;
+  lastActivityAt: Date | null;
+};
+
+function emptyProgress(): CourseProgress {
+  return { lessons: new Map(), quizzes: new Map(), passedScenarios: new Map(), latestCompletion: null, lastActivityAt: null };
+}
+
+/**
+ * Everything a person has done, by course (or in one course), in four indexed queries. Passed
+ * scenarios are filed under the course that holds them.
+ */
+export function progressByCourse(db: Db, userId: number, onlyCourse?: string): Map<string, CourseProgress> {
+  const byCourse = new Map<string, CourseProgress>();
+  const of = (slug: string) => {
+    let p = byCourse.get(slug);
+    if (!p) byCourse.set(slug, (p = emptyProgress()));
+    return p;
+  };
+  const touch = (p: CourseProgress, at: Date | null) => {
+    if (at && (!p.lastActivityAt || at > p.lastActivityAt)) p.lastActivityAt = at;
+  };
+  const lessonFilter = onlyCourse
+    ? and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, onlyCourse))
+    : eq(lessonProgress.userId, userId);
+  for (const r of db.select().from(lessonProgress).where(lessonFilter).all()) {
+    const p = of(r.courseSlug);
+    p.lessons.set(r.lessonSlug, { startedAt: r.startedAt, completedAt: r.completedAt, secondsSpent: r.secondsSpent });
+    touch(p, r.updatedAt);
+  }
+  const quizFilter = onlyCourse ? and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, onlyCourse)) : eq(quizAttempts.userId, userId);
+  const quizRows = db
+    .select({
+      courseSlug: quizAttempts.courseSlug,
+      quizId: quizAttempts.quizId,
+      bestScore: sql<number>`max(${quizAttempts.score})`,
+      lastPassedAt: sql<number | null>`max(case when ${quizAttempts.passed} then ${quizAttempts.createdAt} end)`,
+      lastAttemptAt: sql<number>`max(${quizAttempts.createdAt})`,
+      attempts: sql<number>`count(*)`,
+    })
+    .from(quizAttempts)
+    .where(quizFilter)
+    .groupBy(quizAttempts.courseSlug, quizAttempts.quizId)
+    .all();
+  for (const q of quizRows) {
+    const p = of(q.courseSlug);
+    p.quizzes.set(q.quizId, { bestScore: q.bestScore, passedAt: q.lastPassedAt ? new Date(q.lastPassedAt) : null, attempts: q.attempts });
+    touch(p, new Date(q.lastAttemptAt));
+  }
+  const scenarioFilter = onlyCourse
+    ? and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.passed, true), eq(scenarioRuns.courseSlug, onlyCourse))
+    : and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.passed, true));
+  const scenarioRows = db
+    .select({ courseSlug: scenarioRuns.courseSlug, scenarioId: scenarioRuns.scenarioId, lastPassedAt: sql<number>`max(${scenarioRuns.finishedAt})` })
+    .from(scenarioRuns)
+    .where(scenarioFilter)
+    .groupBy(scenarioRuns.courseSlug, scenarioRuns.scenarioId)
+    .all();
+  for (const s of scenarioRows) {
+    const p = of(s.courseSlug);
+    p.passedScenarios.set(s.scenarioId, new Date(s.lastPassedAt));
+    touch(p, new Date(s.lastPassedAt));
+  }
+  const completionFilter = onlyCourse
+    ? and(eq(courseCompletions.userId, userId), eq(courseCompletions.courseSlug, onlyCourse))
+    : eq(courseCompletions.userId, userId);
+  for (const c of db.select().from(courseCompletions).where(completionFilter).orderBy(courseCompletions.completedAt).all()) {
+    // Ordered oldest first, so the last one written for a course is its latest.
+    of(c.courseSlug).latestCompletion = {
+      completedAt: c.completedAt,
+      expiresAt: c.expiresAt,
+      certificateCode: c.certificateCode,
+      score: c.score,
+      courseVersion: c.courseVersion,
+    };
+  }
+  return byCourse;
+}
+
+/** Everything a person has done in one course. */
+export function courseProgress(db: Db, userId: number, courseSlug: string): CourseProgress {
+  return progressByCourse(db, userId, courseSlug).get(courseSlug) ?? emptyProgress();
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(email: string) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("carelearn");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${server.url}/`);
+  return page;
+}
+
+async function navLabels(page: Awaited<ReturnType<typeof signIn>>) {
+  return page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
+}
+
+describe("navigation by access level", () => {
+  it("a driver sees learner navigation only, then signs out", async () => {
+    const page = await signIn("driver@carelearn.test");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Welcome, Tom");
+    expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays"]);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+    await page.close();
+  });
+
+  it("HR sees the HR section and can open it, then signs out", async () => {
+    const page = await signIn("hr@carelearn.test");
+    expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays", "HR"]);
+    await page.getByRole("link", { name: "HR" }).click();
+    await page.waitForURL(`${server.url}/hr`);
+    await expect.poll(() => page.getByRole("heading", { name: "People by department" }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.close();
+  });
+
+  it("a phone-sized screen gets a menu that opens", async () => {
+    const page = await signIn("driver@carelearn.test");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const courses = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" });
+    expect(await courses.isVisible()).toBe(false);
+    await page.getByText("Menu").click();
+    expect(await courses.isVisible()).toBe(true);
+    await page.close();
+  });
+});

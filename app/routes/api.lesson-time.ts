@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getCatalogue } from "~/models/content/store.server";
 import { addLessonTime } from "~/models/progress.server";
@@ -15,13 +15,15 @@ const timeSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = timeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+  // A resource route: plain Responses, so the status reaches the client as written.
+  if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
   const course = (await getCatalogue()).courseBySlug.get(parsed.data.course);
-  if (!course?.lessons.some((l) => l.slug === parsed.data.lesson)) return data({ error: "no such lesson" }, { status: 404 });
+  if (!course?.lessons.some((l) => l.slug === parsed.data.lesson)) return Response.json({ error: "no such lesson" }, { status: 404 });
   addLessonTime(getDb(), user.id, course.slug, parsed.data.lesson, parsed.data.seconds);
   return new Response(null, { status: 204 });
 }
 
-export function loader() {
-  throw data({ message: "This address only receives reading time from lesson pages." }, { status: 405 });
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return Response.json({ error: "This address only receives reading time from lesson pages." }, { status: 405 });
 }

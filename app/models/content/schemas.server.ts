@@ -1,14 +1,21 @@
 import { z } from "zod";
-import { JOB_ROLES } from "~/utils/job-roles";
+import { isJobRole, JOB_ROLES, type JobRole } from "~/utils/job-roles";
 
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, like 'care-at-the-door'");
 
-export const audienceSchema = z.union([
-  z.literal("everyone"),
-  z.array(z.enum(JOB_ROLES, { error: (issue) => `unknown job role '${String(issue.input)}'; known roles: ${JOB_ROLES.join(", ")}` })).min(1, "name at least one job role, or 'everyone'"),
-]);
+export const audienceSchema = z
+  .union([z.literal("everyone"), z.array(z.string()).min(1, "name at least one job role, or 'everyone'")], {
+    error: "audience is 'everyone' or a list of job roles",
+  })
+  .superRefine((value, ctx) => {
+    if (value === "everyone") return;
+    value.forEach((role, index) => {
+      if (!isJobRole(role)) ctx.addIssue({ code: "custom", path: [index], message: `unknown job role '${role}'; known roles: ${JOB_ROLES.join(", ")}` });
+    });
+  })
+  .transform((value) => value as "everyone" | JobRole[]);
 export type Audience = z.infer<typeof audienceSchema>;
 
 export const courseMetaSchema = z.strictObject({
@@ -32,7 +39,10 @@ const optionSchema = z.strictObject({
   id: z.string().min(1).max(40),
   text: z.string().min(1).max(500),
   correct: z.boolean().default(false),
-  explanation: z.string().min(10, "every option needs an explanation that teaches (at least 10 characters)").max(1000),
+  explanation: z
+    .string({ error: "every option needs an explanation that teaches" })
+    .min(10, "every option needs an explanation that teaches (at least 10 characters)")
+    .max(1000),
 });
 
 const questionSchema = z
@@ -77,7 +87,7 @@ const choiceSchema = z.strictObject({
   next: slugSchema,
   scores: z.record(z.string(), z.number().int().min(-5).max(5)).default({}),
   moodChange: z.number().int().min(-2).max(2).default(0),
-  feedback: z.string().min(10, "every choice needs feedback that explains why").max(1500),
+  feedback: z.string({ error: "every choice needs feedback that explains why" }).min(10, "every choice needs feedback that explains why").max(1500),
 });
 
 const nodeSchema = z.strictObject({

@@ -9,7 +9,7 @@ export type ContentError = { file: string; where?: string; message: string };
 export function readYamlFile<S extends z.ZodType>(file: string, display: string, schema: S): { value?: z.infer<S>; errors: ContentError[] } {
   const text = fs.readFileSync(file, "utf8");
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = YAML.parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
     return {
       errors: doc.errors.map((e) => ({
@@ -23,8 +23,12 @@ export function readYamlFile<S extends z.ZodType>(file: string, display: string,
   if (result.success) return { value: result.data, errors: [] };
   return {
     errors: result.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path as Array<string | number>, true) as { range?: [number, number, number] } | undefined;
-      const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      // A missing field has no node of its own: point at the nearest parent that exists.
+      let line: number | undefined;
+      for (let depth = issue.path.length; depth >= 0 && line === undefined; depth--) {
+        const node = doc.getIn(issue.path.slice(0, depth) as Array<string | number>, true) as { range?: [number, number, number] } | undefined;
+        if (node?.range) line = lineCounter.linePos(node.range[0]).line;
+      }
       const field = fieldPath(issue.path) || "(file)";
       return { file: display, where: line ? `${field} (line ${line})` : field, message: issue.message };
     }),

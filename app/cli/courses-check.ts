@@ -1,11 +1,11 @@
 import path from "node:path";
-import { loadCatalogue } from "~/models/content/catalogue.server";
+import { type Catalogue, loadCatalogue } from "~/models/content/catalogue.server";
 import { LessonCompiler } from "~/models/content/mdx.server";
 import { cacheDir } from "~/utils/env.server";
 import { isMain } from "./is-main";
 
-/** Validates the whole catalogue; prints every problem with its file and place. Returns the count. */
-export async function checkCourses({ root = path.resolve("courses"), verbose = true } = {}): Promise<number> {
+/** Validates the whole catalogue; prints every problem with its file and place. */
+export async function checkCourses({ root = path.resolve("courses"), verbose = true } = {}): Promise<{ problems: number; catalogue: Catalogue }> {
   const compiler = new LessonCompiler(path.join(cacheDir(), "mdx"));
   const catalogue = await loadCatalogue(root, compiler);
   for (const course of verbose ? catalogue.courses : []) {
@@ -26,12 +26,12 @@ export async function checkCourses({ root = path.resolve("courses"), verbose = t
       ? `courses:check passed: ${catalogue.courses.length} courses, ${catalogue.scenarios.size} scenarios (${compiler.compiles} lesson(s) compiled, the rest from cache)`
       : `courses:check found ${catalogue.errors.length} problem(s)`,
   );
-  return catalogue.errors.length;
+  return { problems: catalogue.errors.length, catalogue };
 }
 
 if (isMain(import.meta.url)) {
   checkCourses()
-    .then((count) => process.exit(count === 0 ? 0 : 1))
+    .then(({ problems }) => process.exit(problems === 0 ? 0 : 1))
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

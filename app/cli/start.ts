@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { seedDemoActivity } from "~db/seed/demo-activity";
 import { seedDemoOrganisation } from "~db/seed/demo";
 import { createHttpApp } from "~/server/http.server";
 import { closeDb, getDb } from "~/utils/db.server";
@@ -14,13 +15,14 @@ async function main() {
   const config = env();
   ensureBuild();
   // Validates every course and fills the compile cache, so no request ever compiles MDX.
-  const problems = await checkCourses({ verbose: false });
+  const { problems, catalogue } = await checkCourses({ verbose: false });
   if (problems > 0 && config.NODE_ENV !== "development") {
     throw new Error("CareLearn will not start with broken course content: fix the problems above (npm run courses:check).");
   }
   const db = getDb();
   if (config.CARELEARN_DEMO === "1") {
     const seeded = await seedDemoOrganisation(db);
+    if (seeded && problems === 0) seedDemoActivity(db, catalogue);
     if (seeded) console.log("Seeded the demo organisation (Juniper Health Supplies). Sign-ins are in the README.");
   }
   closeDb();

@@ -20,9 +20,9 @@ async function main() {
     throw new Error("CareLearn will not start with broken course content: fix the problems above (npm run courses:check).");
   }
   const db = getDb();
-  if (config.CARELEARN_DEMO === "1") {
+  if (config.CARELEARN_DEMO !== "0") {
     const seeded = await seedDemoOrganisation(db);
-    if (seeded && problems === 0) seedDemoActivity(db, catalogue);
+    if (seeded && problems === 0 && config.CARELEARN_DEMO === "1") seedDemoActivity(db, catalogue);
     if (seeded) console.log("Seeded the demo organisation (Juniper Health Supplies). Sign-ins are in the README.");
   }
   closeDb();

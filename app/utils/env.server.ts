@@ -6,7 +6,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
-  CARELEARN_DEMO: z.enum(["0", "1"]).default("1"),
+  // 1: the demo organisation and its activity; people: the organisation only; 0: nothing.
+  CARELEARN_DEMO: z.enum(["0", "1", "people"]).default("1"),
   CARELEARN_CACHE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().default("production"),
 });

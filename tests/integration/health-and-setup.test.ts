@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { Client } from "../support/http";
+import { count } from "../support/sql";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer | undefined;
@@ -25,6 +26,15 @@ describe("/healthz", () => {
     other.exec("ALTER TABLE departments_away RENAME TO departments");
     other.close();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("first run with the default demo", () => {
+  it("seeds the organisation and a few weeks of activity", async () => {
+    server = await startServer({ env: { CARELEARN_DEMO: "1" } });
+    expect(count(server.dbPath, "select count(*) n from users")).toBeGreaterThanOrEqual(60);
+    expect(count(server.dbPath, "select count(*) n from lesson_progress")).toBeGreaterThan(100);
+    expect(count(server.dbPath, "select count(*) n from course_completions")).toBeGreaterThan(10);
   });
 });
 

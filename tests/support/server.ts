@@ -27,6 +27,10 @@ export async function startServer(options: { env?: Record<string, string>; dir?:
       DATABASE_PATH: dbPath,
       PORT: "0",
       HOST: "127.0.0.1",
+      // The demo people without their activity: tests start from learners with a clean slate.
+      CARELEARN_DEMO: "people",
+      // Compiled lessons are keyed by content hash, so test servers can share one cache.
+      CARELEARN_CACHE_DIR: path.resolve(__dirname, "../.tmp/cache"),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,7 @@ import stylesheet from "~/styles/app.css?url";
 declare module "@remix-run/node" {
   interface AppLoadContext {
     nonce?: string;
+    clientAddress?: string;
   }
 }
 

@@ -193,3 +193,15 @@ export const scenarioChoices = sqliteTable(
   },
   (t) => [uniqueIndex("scenario_choices_run_step_unique").on(t.runId, t.step), index("scenario_choices_node_idx").on(t.nodeId, t.choiceId)],
 );
+
+// Failed sign-ins, for rate limiting by account and by address. Old rows are pruned.
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_address_idx").on(t.address, t.at)],
+);

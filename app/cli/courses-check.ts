@@ -1,11 +1,11 @@
 import path from "node:path";
 import { type Catalogue, loadCatalogue } from "~/models/content/catalogue.server";
 import { LessonCompiler } from "~/models/content/mdx.server";
-import { cacheDir } from "~/utils/env.server";
+import { cacheDir, coursesDir } from "~/utils/env.server";
 import { isMain } from "./is-main";
 
 /** Validates the whole catalogue; prints every problem with its file and place. */
-export async function checkCourses({ root = path.resolve("courses"), verbose = true } = {}): Promise<{ problems: number; catalogue: Catalogue }> {
+export async function checkCourses({ root = coursesDir(), verbose = true } = {}): Promise<{ problems: number; catalogue: Catalogue }> {
   const compiler = new LessonCompiler(path.join(cacheDir(), "mdx"));
   const catalogue = await loadCatalogue(root, compiler);
   for (const course of verbose ? catalogue.courses : []) {

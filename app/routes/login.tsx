@@ -1,17 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { hasAnyUser } from "~/models/org.server";
 import { createSession } from "~/models/session.server";
+import { clearSignInFailures, minutesToWait, recordSignInFailure, signInBlockedForMs } from "~/models/sign-in-limits.server";
 import { checkCredentials } from "~/models/sign-in.server";
 import { commitSessionCookie, getOptionalUser, safeRedirectPath } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · CareLearn" }];
+
+// Lets the action's Retry-After reach the client on a plain form post too.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const signInSchema = z.object({
   email: z.string({ error: "Enter your email address" }).trim().max(320, "That email address is too long").pipe(z.email("Enter a valid email address")),
@@ -27,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { needsSetup: !hasAnyUser(getDb()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
@@ -35,10 +39,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const db = getDb();
   const { email, password, redirectTo } = submission.value;
+  const address = context.clientAddress ?? "unknown";
+  // Checked before the password, so a locked account cannot be guessed at all.
+  const blocked = signInBlockedForMs(db, email, address);
+  if (blocked > 0) {
+    const minutes = minutesToWait(blocked);
+    const message = `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+  }
   const outcome = await checkCredentials(db, email, password);
   if (!outcome.ok) {
+    recordSignInFailure(db, email, address);
     return data({ result: submission.reply({ formErrors: [GENERIC_FAILURE], hideFields: ["password"] }) }, { status: 401 });
   }
+  clearSignInFailures(db, email);
   // Always a fresh session id at sign-in, so a planted cookie cannot be carried over.
   const token = createSession(db, outcome.userId, request.headers.get("User-Agent"));
   return redirect(safeRedirectPath(redirectTo), {

@@ -20,7 +20,7 @@ export function createHttpApp(build: ServerBuild, buildDir: string) {
     "*",
     createRequestHandler({
       build,
-      getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
+      getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
   );
   return app;

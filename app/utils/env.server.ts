@@ -9,6 +9,7 @@ const envSchema = z.object({
   // 1: the demo organisation and its activity; people: the organisation only; 0: nothing.
   CARELEARN_DEMO: z.enum(["0", "1", "people"]).default("1"),
   CARELEARN_CACHE_DIR: z.string().min(1).optional(),
+  CARELEARN_COURSES_DIR: z.string().min(1).default("courses"),
   NODE_ENV: z.string().default("production"),
 });
 
@@ -36,4 +37,9 @@ export function dataDir(): string {
 /** Compiled-lesson cache: beside the database unless CARELEARN_CACHE_DIR says otherwise. */
 export function cacheDir(): string {
   return path.resolve(env().CARELEARN_CACHE_DIR ?? path.join(dataDir(), "cache"));
+}
+
+/** The course catalogue's folder. */
+export function coursesDir(): string {
+  return path.resolve(env().CARELEARN_COURSES_DIR);
 }

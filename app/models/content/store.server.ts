@@ -1,10 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { cacheDir, env } from "~/utils/env.server";
+import { cacheDir, coursesDir, env } from "~/utils/env.server";
 import { type Catalogue, loadCatalogue } from "./catalogue.server";
 import { LessonCompiler } from "./mdx.server";
-
-export const COURSES_DIR = path.resolve("courses");
 
 let compiler: LessonCompiler | undefined;
 let current: { catalogue: Promise<Catalogue>; signature: string } | undefined;
@@ -36,9 +34,9 @@ function signature(dir: string): string {
 export async function getCatalogue(): Promise<Catalogue> {
   const dev = env().NODE_ENV === "development";
   if (current && !dev) return current.catalogue;
-  const sig = dev ? signature(COURSES_DIR) : "";
+  const sig = dev ? signature(coursesDir()) : "";
   if (!current || current.signature !== sig) {
-    const catalogue = loadCatalogue(COURSES_DIR, lessonCompiler()).then((c) => {
+    const catalogue = loadCatalogue(coursesDir(), lessonCompiler()).then((c) => {
       if (c.errors.length > 0 && !dev) {
         throw new Error(`The course catalogue has ${c.errors.length} problem(s); run npm run courses:check`);
       }

@@ -60,10 +60,10 @@ function SignedInNav({ user }: { user: RootUser }) {
           ))}
         </nav>
         <div className="user-menu">
-          <span className="user-name">
+          <Link to="/account" className="user-name" title="Your account">
             <strong>{user.name}</strong>
             <small>{jobRoleLabel(user.jobRole)}</small>
-          </span>
+          </Link>
           <Form method="post" action="/logout">
             <button type="submit" className="button button-ghost">
               Sign out

@@ -11,6 +11,7 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { jobRoleLabel } from "~/utils/job-roles";
 import { newPasswordSchema, passwordAvoidsEmail } from "~/utils/password-rules";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · CareLearn" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: passwordChangeSchema(user.email) });
+  const submission = parseWithZod(await readForm(request), { schema: passwordChangeSchema(user.email) });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["current", "next", "confirm"] }) }, { status: 400 });
   }

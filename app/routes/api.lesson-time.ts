@@ -4,6 +4,7 @@ import { getCatalogue } from "~/models/content/store.server";
 import { addLessonTime } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 const timeSchema = z.object({
   course: z.string().max(100),
@@ -14,7 +15,7 @@ const timeSchema = z.object({
 /** Receives the reading time a lesson page reports when it is left (navigator.sendBeacon). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = timeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = timeSchema.safeParse(Object.fromEntries(await readForm(request)));
   // A resource route: plain Responses, so the status reaches the client as written.
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
   const course = (await getCatalogue()).courseBySlug.get(parsed.data.course);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { findCertificate } from "~/models/completion.server";
@@ -33,8 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** An unknown code is a 404, with a page that says so plainly. */
 function data404(code: string, signedIn: boolean) {
-  return { found: false as const, signedIn, code };
+  return data({ found: false as const, signedIn, code }, { status: 404 });
 }
 
 export default function CertificatePage() {

@@ -14,6 +14,7 @@ import { courseProgress, markLessonComplete, recordLessonVisit } from "~/models/
 import { publicQuiz } from "~/models/quiz-grading.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? "Lesson"} · CareLearn` }];
 
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const course = await findCourseOr404(params.course);
   const lesson = findLessonOr404(course, params.lesson);
-  const parsed = completeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = completeSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     return data({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; ") }, { status: 400 });
   }

@@ -8,7 +8,7 @@ import { quizAttemptHistory, submitQuiz } from "~/models/quiz.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.title ?? "Quiz"} · CareLearn` }];
 
@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const course = await findCourseOr404(params.course);
   if (!course.quizzes.has(params.quiz ?? "")) notFound(`“${course.meta.title}” has no quiz at this address.`);
-  const outcome = submitQuiz(getDb(), user.id, course, params.quiz as string, [...(await request.formData()).entries()]);
+  const outcome = submitQuiz(getDb(), user.id, course, params.quiz as string, [...(await readForm(request)).entries()]);
   if (!outcome.ok) return data<QuizActionData>({ problems: outcome.problems }, { status: 400 });
   return data<QuizActionData>({
     result: outcome.result,

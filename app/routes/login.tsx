@@ -11,6 +11,7 @@ import { clearSignInFailures, minutesToWait, recordSignInFailure, signInBlockedF
 import { checkCredentials } from "~/models/sign-in.server";
 import { commitSessionCookie, getOptionalUser, safeRedirectPath } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · CareLearn" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });

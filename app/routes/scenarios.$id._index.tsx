@@ -10,6 +10,7 @@ import { activeRun, chooseOption, latestFinishedRun, runChoices, ScenarioConflic
 import { lastStepFeedback, playerNode } from "~/models/scenario-view.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.title ?? "Role-play"} · CareLearn` }];
 
@@ -51,7 +52,7 @@ const playSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const entry = await findScenarioOr404(params.id);
-  const parsed = playSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = playSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     return data({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; ") }, { status: 400 });
   }

@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
 import { newPasswordSchema, passwordAvoidsEmail } from "~/utils/password-rules";
 import { todayIso } from "~/utils/dates";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up CareLearn" }];
 
@@ -40,7 +41,7 @@ export function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSetupOpen();
-  const submission = parseWithZod(await request.formData(), { schema: setupSchema });
+  const submission = parseWithZod(await readForm(request), { schema: setupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

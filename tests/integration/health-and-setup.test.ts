@@ -53,11 +53,14 @@ describe("first run without the demo (CARELEARN_DEMO=0)", () => {
     expect(badRole.status).toBe(400);
     expect(await badRole.text()).toContain("Choose a job role from the list");
 
-    const created = await client.post("/setup", { name: "Ada Admin", email: "ada@example.org", jobRole: "department-manager", password: "four quiet garden lamps" });
+    // A name with HTML in it is stored as typed and shown as text, never as markup.
+    const created = await client.post("/setup", { name: "Ada <img src=x onerror=alert(1)> Admin", email: "ada@example.org", jobRole: "department-manager", password: "four quiet garden lamps" });
     expect(created.status).toBe(302);
-    const hr = await client.get("/hr");
-    expect(hr.status).toBe(200);
-    expect(await hr.text()).toContain("Ada Admin");
+    for (const page of ["/hr", "/", "/account"]) {
+      const html = await (await client.get(page)).text();
+      expect(html, page).toContain("Ada &lt;img src=x onerror=alert(1)&gt; Admin");
+      expect(html, page).not.toContain("<img src=x");
+    }
 
     const again = new Client(server.url);
     expect((await again.get("/setup")).status).toBe(404);

@@ -7,6 +7,7 @@ import { seedDemoOrganisation } from "~db/seed/demo";
 import { createHttpApp } from "~/server/http.server";
 import { closeDb, getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { removePidFile, writePidFile } from "~/utils/server-lock.server";
 import { ensureBuild } from "./build";
 import { checkCourses } from "./courses-check";
 
@@ -32,12 +33,14 @@ async function main() {
   const app = createHttpApp(build, buildDir);
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
+    writePidFile(config.DATABASE_PATH);
     console.log(`CareLearn is ready on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`);
   });
   server.keepAliveTimeout = 65_000;
 
   const stop = (signal: string) => {
     console.log(`${signal} received: closing.`);
+    removePidFile(config.DATABASE_PATH);
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     // Requests in flight get a few seconds; after that the process goes anyway.

@@ -15,12 +15,15 @@ afterAll(async () => {
 });
 
 async function signIn(email: string) {
+  // Each test starts signed out, whatever the one before it left behind.
+  await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("carelearn");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${server.url}/`);
+  await page.getByRole("heading", { name: /^Welcome,/ }).waitFor();
   return page;
 }
 
@@ -43,7 +46,7 @@ describe("navigation by access level", () => {
   it("HR sees the HR section and can open it, then signs out", async () => {
     const page = await signIn("hr@carelearn.test");
     expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays", "HR"]);
-    await page.getByRole("link", { name: "HR" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "HR", exact: true }).click();
     await page.waitForURL(`${server.url}/hr`);
     await expect.poll(() => page.getByRole("heading", { name: "People by department" }).isVisible()).toBe(true);
     await page.getByRole("button", { name: "Sign out" }).click();

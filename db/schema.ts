@@ -205,3 +205,112 @@ export const signInFailures = sqliteTable(
   },
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_address_idx").on(t.address, t.at)],
 );
+
+// HR: curricula, assignment rules and the enrolments they produce, imports and reminders.
+
+export const curricula = sqliteTable("curricula", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull().default(""),
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+export const curriculumCourses = sqliteTable(
+  "curriculum_courses",
+  {
+    curriculumId: integer("curriculum_id")
+      .notNull()
+      .references(() => curricula.id),
+    courseSlug: text("course_slug").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("curriculum_courses_unique").on(t.curriculumId, t.courseSlug)],
+);
+
+export const RULE_TARGETS = ["everyone", "department", "job_role", "manager_team", "people"] as const;
+export type RuleTarget = (typeof RULE_TARGETS)[number];
+
+export const assignmentRules = sqliteTable(
+  "assignment_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetKind: text("target_kind", { enum: RULE_TARGETS }).notNull(),
+    targetDepartmentId: integer("target_department_id").references(() => departments.id),
+    targetJobRole: text("target_job_role"),
+    targetManagerId: integer("target_manager_id").references(() => users.id),
+    curriculumId: integer("curriculum_id").references(() => curricula.id),
+    courseSlug: text("course_slug"),
+    dueDays: integer("due_days").notNull(),
+    recertifyMonths: integer("recertify_months"),
+    startsOn: text("starts_on").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("assignment_rules_active_idx").on(t.removedAt)],
+);
+
+export const assignmentRulePeople = sqliteTable(
+  "assignment_rule_people",
+  {
+    ruleId: integer("rule_id")
+      .notNull()
+      .references(() => assignmentRules.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("assignment_rule_people_unique").on(t.ruleId, t.userId)],
+);
+
+/** One row per person and assigned course, kept in step with the rules by syncEnrolments. */
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    courseSlug: text("course_slug").notNull(),
+    ruleId: integer("rule_id")
+      .notNull()
+      .references(() => assignmentRules.id),
+    assignedOn: text("assigned_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    extendedDueOn: text("extended_due_on"),
+    extensionReason: text("extension_reason"),
+    recertifyMonths: integer("recertify_months"),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("enrolments_user_course_unique").on(t.userId, t.courseSlug), index("enrolments_course_idx").on(t.courseSlug, t.endedAt)],
+);
+
+export const peopleImports = sqliteTable("people_imports", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  actorId: integer("actor_id")
+    .notNull()
+    .references(() => users.id),
+  fileName: text("file_name").notNull(),
+  content: text("content").notNull(),
+  createdAt: createdAt(),
+  appliedAt: integer("applied_at", { mode: "timestamp_ms" }),
+  summary: text("summary", { mode: "json" }),
+});
+
+export const remindersSent = sqliteTable(
+  "reminders_sent",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    sentOn: text("sent_on").notNull(),
+    courses: text("courses", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("reminders_sent_user_day_unique").on(t.userId, t.sentOn)],
+);

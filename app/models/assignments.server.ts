@@ -1,7 +1,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { courseCompletions, enrolments, users } from "~db/schema";
+import { todayIso } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import type { Catalogue } from "./content/catalogue.server";
+import { recordAudit } from "./audit.server";
+import { progressByCourse } from "./progress.server";
 import { type CourseStatus, courseStatus } from "./status.server";
 
 export type ActiveEnrolment = typeof enrolments.$inferSelect;
@@ -42,7 +45,7 @@ export type ReminderDigest = {
  */
 export function reminderDigests(db: Db, catalogue: Catalogue, now = new Date()): ReminderDigest[] {
   const latest = db
-    .select({ userId: courseCompletions.userId, courseSlug: courseCompletions.courseSlug, completedAt: sql<number>`max(${courseCompletions.completedAt})`.as("completed_at") })
+    .select({ userId: courseCompletions.userId, courseSlug: courseCompletions.courseSlug, completedAt: sql<number>`max(${courseCompletions.completedAt})`.as("latest_completed_at") })
     .from(courseCompletions)
     .groupBy(courseCompletions.userId, courseCompletions.courseSlug)
     .as("latest");
@@ -62,15 +65,68 @@ export function reminderDigests(db: Db, catalogue: Catalogue, now = new Date()):
   for (const row of rows) {
     const completion = row.completedAt ? { completedAt: new Date(row.completedAt), expiresAt: row.expiresAt } : null;
     const status = assignmentStatus(row.enrolment, completion, true, now);
-    if (status !== "due-soon" && status !== "overdue") continue;
+    // Recertification: a completion about to expire is due soon, an expired one is overdue, and
+    // either is due on its expiry date.
+    const reminder = status === "due-soon" || status === "expiring-soon" ? "due-soon" : status === "overdue" || status === "expired" ? "overdue" : null;
+    if (!reminder) continue;
     const digest = digests.get(row.enrolment.userId) ?? { userId: row.enrolment.userId, email: row.email, name: row.name, items: [] };
     digest.items.push({
       courseSlug: row.enrolment.courseSlug,
       title: catalogue.courseBySlug.get(row.enrolment.courseSlug)?.meta.title ?? row.enrolment.courseSlug,
-      dueOn: effectiveDueOn(row.enrolment),
-      status,
+      dueOn: completion?.expiresAt ? todayIso(completion.expiresAt) : effectiveDueOn(row.enrolment),
+      status: reminder,
     });
     digests.set(row.enrolment.userId, digest);
   }
   return [...digests.values()];
+}
+
+export type PersonAssignment = {
+  enrolmentId: number;
+  courseSlug: string;
+  title: string;
+  assignedOn: string;
+  dueOn: string;
+  ruleDueOn: string;
+  extensionReason: string | null;
+  status: CourseStatus;
+};
+
+/** A person's assigned courses with their status, soonest due first. */
+export function personAssignments(db: Db, catalogue: Catalogue, userId: number, now = new Date()): PersonAssignment[] {
+  const progress = progressByCourse(db, userId);
+  return [...activeEnrolments(db, userId).values()]
+    .map((e) => {
+      const p = progress.get(e.courseSlug);
+      return {
+        enrolmentId: e.id,
+        courseSlug: e.courseSlug,
+        title: catalogue.courseBySlug.get(e.courseSlug)?.meta.title ?? e.courseSlug,
+        assignedOn: e.assignedOn,
+        dueOn: effectiveDueOn(e),
+        ruleDueOn: e.dueOn,
+        extensionReason: e.extensionReason,
+        status: assignmentStatus(e, p?.latestCompletion ?? null, Boolean(p?.lastActivityAt), now),
+      };
+    })
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}
+
+/** Gives one person more time on one assignment, with the reason kept in the audit log. */
+export function extendDueDate(db: Db, actorId: number, enrolmentId: number, newDueOn: string, reason: string): "done" | "missing" | "not-later" {
+  return db.transaction((tx) => {
+    const enrolment = tx.select().from(enrolments).where(and(eq(enrolments.id, enrolmentId), isNull(enrolments.endedAt))).get();
+    if (!enrolment) return "missing" as const;
+    if (newDueOn <= effectiveDueOn(enrolment)) return "not-later" as const;
+    tx.update(enrolments).set({ extendedDueOn: newDueOn, extensionReason: reason, updatedAt: new Date() }).where(eq(enrolments.id, enrolmentId)).run();
+    recordAudit(tx, {
+      actorId,
+      action: "enrolment.extend",
+      entityType: "enrolment",
+      entityId: enrolmentId,
+      before: { dueOn: effectiveDueOn(enrolment) },
+      after: { dueOn: newDueOn, reason, userId: enrolment.userId, courseSlug: enrolment.courseSlug },
+    });
+    return "done" as const;
+  });
 }

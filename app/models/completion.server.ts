@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
-import { courseCompletions, users } from "~db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { courseCompletions, enrolments, users } from "~db/schema";
 import type { Db } from "~/utils/db.server";
 import type { Course } from "./content/catalogue.server";
 import { courseProgress } from "./progress.server";
@@ -42,6 +42,13 @@ export function evaluateCourseCompletion(db: Db, userId: number, course: Course,
       const scores = [...course.quizzes.keys()].map((id) => progress.quizzes.get(id)?.bestScore ?? 0);
       const score = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : 100;
       const certificateCode = newCertificateCode();
+      // An assignment's recertification period wins over the course's own.
+      const enrolment = tx
+        .select({ recertifyMonths: enrolments.recertifyMonths })
+        .from(enrolments)
+        .where(and(eq(enrolments.userId, userId), eq(enrolments.courseSlug, course.slug), isNull(enrolments.endedAt)))
+        .get();
+      const months = enrolment?.recertifyMonths ?? course.meta.recertifyMonths;
       tx.insert(courseCompletions)
         .values({
           userId,
@@ -49,7 +56,7 @@ export function evaluateCourseCompletion(db: Db, userId: number, course: Course,
           courseVersion: course.version,
           score,
           completedAt: now,
-          expiresAt: course.meta.recertifyMonths ? addMonths(now, course.meta.recertifyMonths) : null,
+          expiresAt: months ? addMonths(now, months) : null,
           certificateCode,
         })
         .run();

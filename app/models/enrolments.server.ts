@@ -107,8 +107,7 @@ export function syncEnrolments(db: Db, today = todayIso(), now = new Date()): Sy
           result.created += 1;
           continue;
         }
-        const stillDriven = current.endedAt ? undefined : candidates.find((c) => c.ruleId === current.ruleId);
-        const target = stillDriven ?? best;
+        const target = best;
         const changed = current.endedAt !== null || current.ruleId !== target.ruleId || current.dueOn !== target.dueOn || current.recertifyMonths !== target.recertifyMonths;
         if (!changed) continue;
         const reopened = current.endedAt !== null;

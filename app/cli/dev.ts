@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { seedDemoActivity } from "~db/seed/demo-activity";
+import { seedDemoRules } from "~db/seed/demo-rules";
 import { seedDemoOrganisation } from "~db/seed/demo";
+import { todayIso } from "~/utils/dates";
 import { closeDb, getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { checkCourses } from "./courses-check";
@@ -12,7 +14,10 @@ async function main() {
   const { problems, catalogue } = await checkCourses({ verbose: false });
   const db = getDb();
   const demo = env().CARELEARN_DEMO;
-  if (demo !== "0" && (await seedDemoOrganisation(db)) && problems === 0 && demo === "1") seedDemoActivity(db, catalogue);
+  if (demo !== "0" && (await seedDemoOrganisation(db)) && problems === 0 && demo === "1") {
+    seedDemoRules(db, catalogue, todayIso());
+    seedDemoActivity(db, catalogue);
+  }
   closeDb();
   const vite = spawn(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:dev", "--port", String(env().PORT), "--host", env().HOST], {
     stdio: "inherit",

@@ -3,8 +3,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { seedDemoActivity } from "~db/seed/demo-activity";
+import { seedDemoRules } from "~db/seed/demo-rules";
 import { seedDemoOrganisation } from "~db/seed/demo";
+import { syncEnrolments } from "~/models/enrolments.server";
 import { createHttpApp } from "~/server/http.server";
+import { todayIso } from "~/utils/dates";
 import { closeDb, getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { removePidFile, writePidFile } from "~/utils/server-lock.server";
@@ -23,9 +26,14 @@ async function main() {
   const db = getDb();
   if (config.CARELEARN_DEMO !== "0") {
     const seeded = await seedDemoOrganisation(db);
-    if (seeded && problems === 0 && config.CARELEARN_DEMO === "1") seedDemoActivity(db, catalogue);
+    if (seeded && problems === 0 && config.CARELEARN_DEMO === "1") {
+      seedDemoRules(db, catalogue, todayIso());
+      seedDemoActivity(db, catalogue);
+    }
     if (seeded) console.log("Seeded the demo organisation (Juniper Health Supplies). Sign-ins are in the README.");
   }
+  // Rules are declarative: whatever changed while the server was down is applied now.
+  syncEnrolments(db);
   closeDb();
 
   const buildDir = path.resolve("build");

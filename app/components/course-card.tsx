@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { CourseStatus } from "~/utils/course-status";
+import { formatDate } from "~/utils/dates";
 import { CourseStatusBadge, ProgressBar } from "./course-status-badge";
 
 export type CourseCardData = {
@@ -8,6 +9,7 @@ export type CourseCardData = {
   summary: string;
   estimatedMinutes: number;
   forYourRole: boolean;
+  dueOn: string | null;
   percent: number;
   status: CourseStatus;
   certificateCode: string | null;
@@ -25,7 +27,13 @@ export function CourseCard({ course }: { course: CourseCardData }) {
   return (
     <article className="card course-card">
       <div className="row">
-        {course.forYourRole ? <span className="badge badge-info">For your role</span> : <span className="badge">Optional</span>}
+        {course.dueOn ? (
+          <span className={`badge ${course.status === "overdue" ? "badge-danger" : "badge-info"}`}>Assigned · due {formatDate(course.dueOn)}</span>
+        ) : course.forYourRole ? (
+          <span className="badge badge-info">For your role</span>
+        ) : (
+          <span className="badge">Optional</span>
+        )}
         <CourseStatusBadge status={course.status} />
       </div>
       <h3>

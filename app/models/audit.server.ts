@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { auditLog, users } from "~db/schema";
 import type { Db } from "~/utils/db.server";
 
@@ -40,4 +40,29 @@ export function recentAudit(db: Db, limit = 20) {
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all();
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first, a page at a time, with before and after for each change. */
+export function auditPage(db: Db, page: number) {
+  const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      createdAt: auditLog.createdAt,
+      actorName: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

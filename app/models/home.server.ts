@@ -4,6 +4,8 @@ import { type CourseSummary, learnerCourses } from "./learner.server";
 
 export type LearnerHome = {
   continueWith: CourseSummary | null;
+  /** Assigned and not yet complete (or expired): soonest due first. */
+  due: CourseSummary[];
   forYourRole: CourseSummary[];
   completed: CourseSummary[];
   overall: { coursesForRole: number; completedForRole: number; percent: number };
@@ -18,7 +20,11 @@ export function learnerHome(db: Db, catalogue: Catalogue, user: { id: number; jo
   const completedForRole = forYourRole.filter((c) => c.certificateCode && c.status !== "expired").length;
   const stepsForRole = forYourRole.reduce((n, c) => n + c.steps, 0);
   const doneForRole = forYourRole.reduce((n, c) => n + c.stepsDone, 0);
+  const due = courses
+    .filter((c) => c.dueOn && (c.status === "overdue" || c.status === "due-soon" || c.status === "expired" || c.status === "in-progress" || c.status === "not-started"))
+    .sort((a, b) => (a.dueOn ?? "").localeCompare(b.dueOn ?? ""));
   return {
+    due,
     continueWith: started[0] ?? unfinished.find((c) => c.forYourRole) ?? null,
     forYourRole,
     completed: courses.filter((c) => c.certificateCode).sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0)),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { scenarioChoices, scenarioRuns } from "~db/schema";
 import type { Db } from "~/utils/db.server";
 import type { Catalogue, ScenarioEntry } from "./content/catalogue.server";
@@ -86,7 +86,7 @@ export function chooseOption(db: Db, catalogue: Catalogue, userId: number, entry
       for (const [dimension, delta] of Object.entries(choice.scores)) totals[dimension] = (totals[dimension] ?? 0) + delta;
       const moodBefore = run.mood as Mood;
       const moodAfter = moodAt(entry, choice.next, shiftMood(moodBefore, choice.moodChange));
-      const step = tx.$count(scenarioChoices, eq(scenarioChoices.runId, run.id));
+      const step = tx.select({ n: count() }).from(scenarioChoices).where(eq(scenarioChoices.runId, run.id)).get()?.n ?? 0;
       tx.insert(scenarioChoices).values({ runId: run.id, step, nodeId, choiceId, moodBefore, moodAfter, chosenAt: now }).run();
 
       const ending = entry.scenario.endings.find((e) => e.id === choice.next);

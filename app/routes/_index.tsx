@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CourseCard } from "~/components/course-card";
-import { ProgressBar } from "~/components/course-status-badge";
+import { CourseStatusBadge, ProgressBar } from "~/components/course-status-badge";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getCatalogue } from "~/models/content/store.server";
 import { learnerHome } from "~/models/home.server";
@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     jobRole: user.jobRole,
     continueWith: home.continueWith && card(home.continueWith),
+    due: home.due.map((c) => ({ slug: c.slug, title: c.title, dueOn: c.dueOn!, status: c.status, percent: c.percent })),
     forYourRole: home.forYourRole.map(card),
     completed: home.completed.map((c) => ({ slug: c.slug, title: c.title, code: c.certificateCode, completedAt: c.completedAt, expiresAt: c.expiresAt, status: c.status })),
     overall: home.overall,
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { name, jobRole, continueWith, forYourRole, completed, overall } = useLoaderData<typeof loader>();
+  const { name, jobRole, continueWith, due, forYourRole, completed, overall } = useLoaderData<typeof loader>();
   const firstName = name.replace(/^Dr\.? /, "").split(" ")[0];
   return (
     <>
@@ -67,6 +68,25 @@ export default function Home() {
           >
             {continueWith.percent > 0 ? "Continue" : "Start"}
           </Link>
+        </section>
+      ) : null}
+
+      {due.length > 0 ? (
+        <section aria-labelledby="due">
+          <h2 id="due">Assigned to you</h2>
+          <ul className="due-list">
+            {due.map((d) => (
+              <li key={d.slug} className={`card due-item due-${d.status}`}>
+                <div>
+                  <Link to={`/courses/${d.slug}`}>{d.title}</Link>
+                  <p className="muted">
+                    {d.status === "overdue" ? "Overdue since" : d.status === "expired" ? "Certificate expired: renew by" : "Due"} {formatDate(d.dueOn)} · {d.percent}% done
+                  </p>
+                </div>
+                <CourseStatusBadge status={d.status} />
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

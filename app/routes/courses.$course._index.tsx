@@ -5,6 +5,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { findCourseOr404 } from "~/models/content/lookup.server";
 import { getCatalogue } from "~/models/content/store.server";
 import { summariseCourse } from "~/models/learner.server";
+import { activeEnrolments } from "~/models/assignments.server";
 import { courseProgress } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = await findCourseOr404(params.course);
   const catalogue = await getCatalogue();
   const progress = courseProgress(getDb(), user.id, course.slug);
-  const summary = summariseCourse(course, progress, user.jobRole, new Date());
+  const summary = summariseCourse(course, progress, user.jobRole, new Date(), activeEnrolments(getDb(), user.id).get(course.slug));
   return {
     course: {
       slug: course.slug,
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: summary.status,
       nextLesson: summary.nextLesson,
       certificateCode: summary.certificateCode,
+      dueOn: summary.dueOn,
       completedAt: summary.completedAt,
       expiresAt: summary.expiresAt,
     },
@@ -72,6 +74,7 @@ export default function CourseOverview() {
             About {course.estimatedMinutes} minutes · pass mark {course.passingScore}%
             {course.recertifyMonths ? ` · renew every ${course.recertifyMonths} months` : ""}
           </span>
+          {summary.dueOn && !summary.certificateCode ? <span className="badge badge-info">Assigned to you · due {formatDate(summary.dueOn)}</span> : null}
         </div>
 
         <h2>Lessons</h2>

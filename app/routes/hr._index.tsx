@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { HrNav } from "~/components/hr-nav";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { recentAudit } from "~/models/audit.server";
 import { headcountByDepartment } from "~/models/org.server";
@@ -20,6 +21,7 @@ export default function HrHome() {
   const active = departments.reduce((sum, d) => sum + d.active, 0);
   return (
     <>
+      <HrNav />
       <div className="page-header">
         <div>
           <p className="eyebrow">HR</p>

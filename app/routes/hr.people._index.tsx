@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { HrNav } from "~/components/hr-nav";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { allDepartments, listPeople, managers } from "~/models/people.server";
+import { requireAccess } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
+
+export const meta: MetaFunction = () => [{ title: "People · HR · CareLearn" }];
+
+// Filters come from the address bar: anything odd falls back to "no filter" rather than an error.
+const filterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  department: z.coerce.number().int().positive().optional().catch(undefined),
+  role: z.enum(JOB_ROLES).optional().catch(undefined),
+  manager: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(["active", "inactive", "all"]).default("active").catch("active"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAccess(request, "hr");
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = filterSchema.parse(params);
+  const db = getDb();
+  const result = listPeople(db, { q: filter.q || undefined, departmentId: filter.department, jobRole: filter.role, managerId: filter.manager, status: filter.status, page: filter.page });
+  return { filter, ...result, departments: allDepartments(db), managers: managers(db) };
+}
+
+export default function People() {
+  const { filter, rows, total, pages, departments, managers } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "") params.set(key, String(value));
+    return `?${params}`;
+  };
+  return (
+    <>
+      <HrNav />
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">HR</p>
+          <h1>People</h1>
+          <p>
+            {total} {total === 1 ? "person" : "people"} match.
+          </p>
+        </div>
+        <div className="row">
+          <Link to="/hr/people/new" className="button">
+            Add a person
+          </Link>
+          <Link to="/hr/people/import" className="button button-secondary">
+            Import CSV
+          </Link>
+          <a href="/hr/people.csv" className="button button-ghost" download>
+            Export CSV
+          </a>
+        </div>
+      </div>
+      <Form method="get" className="filters card">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Name or email" />
+        </div>
+        <div className="field">
+          <label htmlFor="department">Department</label>
+          <select id="department" name="department" defaultValue={filter.department ?? ""}>
+            <option value="">All</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="role">Job role</label>
+          <select id="role" name="role" defaultValue={filter.role ?? ""}>
+            <option value="">All</option>
+            {JOB_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {jobRoleLabel(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="manager">Manager</label>
+          <select id="manager" name="manager" defaultValue={filter.manager ?? ""}>
+            <option value="">Anyone</option>
+            {managers.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status}>
+            <option value="active">Active</option>
+            <option value="inactive">Deactivated</option>
+            <option value="all">All</option>
+          </select>
+        </div>
+        <div className="field filters-submit">
+          <button type="submit" className="button">
+            Filter
+          </button>
+        </div>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Job role</th>
+              <th scope="col">Department</th>
+              <th scope="col">Manager</th>
+              <th scope="col">Access</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No one matches these filters.
+                </td>
+              </tr>
+            ) : (
+              rows.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/hr/people/${p.id}`}>{p.name}</Link>
+                    <br />
+                    <small className="muted">{p.email}</small> {p.active ? null : <span className="badge badge-danger">Deactivated</span>}
+                  </td>
+                  <td>{jobRoleLabel(p.jobRole)}</td>
+                  <td>{p.department ?? "—"}</td>
+                  <td>{p.managerName ?? "—"}</td>
+                  <td>{p.accessLevel}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav className="pager row" aria-label="Pages">
+          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>← Previous</Link> : null}
+          <span className="muted">
+            Page {filter.page} of {pages}
+          </span>
+          {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>Next →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -25,6 +25,8 @@ const SIGN_INS: Record<Exclude<Principal, "anonymous">, string> = {
 
 const everyone = (outcome: Outcome): Row => ({ anonymous: outcome, learner: outcome, managerOwnTeam: outcome, managerOtherTeam: outcome, hr: outcome, admin: outcome });
 const signedIn = (outcome: Outcome): Row => ({ ...everyone(outcome), anonymous: "login" });
+/** HR pages: HR and admin only; learners and managers get a 403, whatever the page. */
+const hrOnly = (outcome: Outcome = "ok"): Row => ({ ...signedIn("forbidden"), hr: outcome, admin: outcome });
 
 /** GET of each route with real parameters: {run} is the driver's finished role-play, {code} his certificate. */
 const MATRIX: Record<string, { path: string; get: Row }> = {
@@ -34,7 +36,19 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
   "routes/setup": { path: "/setup", get: everyone("missing") },
   "routes/healthz": { path: "/healthz", get: everyone("ok") },
   "routes/account": { path: "/account", get: signedIn("ok") },
-  "routes/hr._index": { path: "/hr", get: { ...signedIn("forbidden"), hr: "ok", admin: "ok" } },
+  "routes/hr._index": { path: "/hr", get: hrOnly() },
+  "routes/hr.people._index": { path: "/hr/people", get: hrOnly() },
+  "routes/hr.people.new": { path: "/hr/people/new", get: hrOnly() },
+  "routes/hr.people.$id": { path: "/hr/people/{driver}", get: hrOnly() },
+  "routes/hr.people.import": { path: "/hr/people/import", get: hrOnly() },
+  "routes/hr.people[.]csv": { path: "/hr/people.csv", get: hrOnly() },
+  "routes/hr.curricula._index": { path: "/hr/curricula", get: hrOnly() },
+  "routes/hr.curricula.$id": { path: "/hr/curricula/{curriculum}", get: hrOnly() },
+  "routes/hr.assignments": { path: "/hr/assignments", get: hrOnly() },
+  "routes/hr.audit": { path: "/hr/audit", get: hrOnly() },
+  "routes/hr.outbox": { path: "/hr/outbox", get: hrOnly() },
+  // No message has that name: HR learns it is missing, everyone else never gets that far.
+  "routes/hr.outbox.$file": { path: "/hr/outbox/no-such-message.eml", get: hrOnly("missing") },
   "routes/courses._index": { path: "/courses", get: signedIn("ok") },
   "routes/courses.$course._index": { path: "/courses/welcome-to-carelearn", get: signedIn("ok") },
   "routes/courses.$course.$lesson": { path: "/courses/welcome-to-carelearn/how-carelearn-works", get: signedIn("ok") },
@@ -78,6 +92,10 @@ beforeAll(async () => {
     ).run(Date.now());
   });
   values.code = "CL-TEST-CODE";
+  withDb(server.dbPath, (db) => {
+    values.driver = String((db.prepare("select id from users where email = 'driver@carelearn.test'").get() as { id: number }).id);
+    values.curriculum = String(db.prepare("insert into curricula (name) values ('Matrix curriculum')").run().lastInsertRowid);
+  });
 });
 afterAll(async () => {
   await server?.stop();

@@ -7,6 +7,7 @@ import { seedDemoRules } from "~db/seed/demo-rules";
 import { seedDemoOrganisation } from "~db/seed/demo";
 import { syncEnrolments } from "~/models/enrolments.server";
 import { createHttpApp } from "~/server/http.server";
+import { startReminderScheduler } from "~/server/reminder-scheduler.server";
 import { todayIso } from "~/utils/dates";
 import { closeDb, getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -42,6 +43,8 @@ async function main() {
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     writePidFile(config.DATABASE_PATH);
+    // Daily due-soon and overdue reminders; the first check runs now, then hourly.
+    if (config.CARELEARN_REMINDERS === "1") startReminderScheduler({ runNow: true });
     console.log(`CareLearn is ready on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`);
   });
   server.keepAliveTimeout = 65_000;

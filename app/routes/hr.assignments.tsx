@@ -103,7 +103,7 @@ export default function Assignments() {
         </p>
       ) : null}
       {errors.form ? <p className="form-error">{errors.form}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap responsive">
         <table>
           <thead>
             <tr>
@@ -129,13 +129,15 @@ export default function Assignments() {
             ) : (
               rules.map((r) => (
                 <tr key={r.id} className={r.removed ? "row-removed" : undefined}>
-                  <td>{r.target}</td>
-                  <td>{r.what}</td>
-                  <td>
+                  <td data-label="Who">{r.target}</td>
+                  <td data-label="What">{r.what}</td>
+                  <td data-label="Due">
                     {r.dueDays} days from {formatDate(r.startsOn)} or joining
                   </td>
-                  <td>{r.recertifyMonths ? `every ${r.recertifyMonths} months` : "—"}</td>
-                  <td className="num">{r.removed ? "removed" : r.enrolled}</td>
+                  <td data-label="Renew">{r.recertifyMonths ? `every ${r.recertifyMonths} months` : "—"}</td>
+                  <td data-label="Enrolled now" className="num">
+                    {r.removed ? "removed" : r.enrolled}
+                  </td>
                   <td>
                     {r.removed ? null : (
                       <Form method="post">

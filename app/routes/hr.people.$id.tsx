@@ -110,7 +110,7 @@ export default function PersonPage() {
       {assignments.length === 0 ? (
         <p className="muted">Nothing is assigned. Assignment rules decide who gets what.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap responsive">
           <table>
             <thead>
               <tr>
@@ -123,11 +123,11 @@ export default function PersonPage() {
             <tbody>
               {assignments.map((a) => (
                 <tr key={a.enrolmentId}>
-                  <td>{a.title}</td>
-                  <td>
+                  <td data-label="Course">{a.title}</td>
+                  <td data-label="Status">
                     <CourseStatusBadge status={a.status} />
                   </td>
-                  <td>
+                  <td data-label="Due">
                     {formatDate(a.dueOn)}
                     {a.extensionReason ? (
                       <>
@@ -138,7 +138,7 @@ export default function PersonPage() {
                       </>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label="Extend the due date">
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="extend" />
                       <input type="hidden" name="enrolmentId" value={a.enrolmentId} />

@@ -111,7 +111,7 @@ export default function People() {
           </button>
         </div>
       </Form>
-      <div className="table-wrap">
+      <div className="table-wrap responsive">
         <table>
           <thead>
             <tr>
@@ -137,10 +137,10 @@ export default function People() {
                     <br />
                     <small className="muted">{p.email}</small> {p.active ? null : <span className="badge badge-danger">Deactivated</span>}
                   </td>
-                  <td>{jobRoleLabel(p.jobRole)}</td>
-                  <td>{p.department ?? "—"}</td>
-                  <td>{p.managerName ?? "—"}</td>
-                  <td>{p.accessLevel}</td>
+                  <td data-label="Job role">{jobRoleLabel(p.jobRole)}</td>
+                  <td data-label="Department">{p.department ?? "—"}</td>
+                  <td data-label="Manager">{p.managerName ?? "—"}</td>
+                  <td data-label="Access">{p.accessLevel}</td>
                 </tr>
               ))
             )}

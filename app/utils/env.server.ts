@@ -10,6 +10,8 @@ const envSchema = z.object({
   CARELEARN_DEMO: z.enum(["0", "1", "people"]).default("1"),
   CARELEARN_CACHE_DIR: z.string().min(1).optional(),
   CARELEARN_COURSES_DIR: z.string().min(1).default("courses"),
+  // 0 turns off the in-process reminder scheduler (for sites that run `npm run reminders` from cron).
+  CARELEARN_REMINDERS: z.enum(["0", "1"]).default("1"),
   NODE_ENV: z.string().default("production"),
 });
 

@@ -29,6 +29,8 @@ export async function startServer(options: { env?: Record<string, string>; dir?:
       HOST: "127.0.0.1",
       // The demo people without their activity: tests start from learners with a clean slate.
       CARELEARN_DEMO: "people",
+      // Reminders are sent by the tests that are about them, not by every server in the background.
+      CARELEARN_REMINDERS: "0",
       // Compiled lessons are keyed by content hash, so test servers can share one cache.
       CARELEARN_CACHE_DIR: path.resolve(__dirname, "../.tmp/cache"),
       ...options.env,

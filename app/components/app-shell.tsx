@@ -12,6 +12,7 @@ export function navigationFor(user: RootUser): NavItem[] {
     { to: "/courses", label: "Courses" },
     { to: "/scenarios", label: "Role-plays" },
   ];
+  if (user.hasReports) items.push({ to: "/team", label: "My team" });
   if (user.accessLevel === "hr" || user.accessLevel === "admin") items.push({ to: "/hr", label: "HR" });
   return items;
 }

@@ -2,6 +2,7 @@ import { NavLink } from "@remix-run/react";
 
 const LINKS = [
   { to: "/hr", label: "Overview", end: true },
+  { to: "/hr/reports", label: "Reports" },
   { to: "/hr/people", label: "People" },
   { to: "/hr/curricula", label: "Curricula" },
   { to: "/hr/assignments", label: "Assignments" },

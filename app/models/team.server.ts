@@ -12,3 +12,9 @@ export function reportingLineIds(db: Db, managerId: number): number[] {
     select id from line`);
   return rows.map((r) => r.id);
 }
+
+/** Whether a viewer may see a person's records: HR and admin see anyone, a manager their reporting line. */
+export function canSeePerson(db: Db, viewer: { id: number; accessLevel: string }, personId: number): boolean {
+  if (viewer.accessLevel === "hr" || viewer.accessLevel === "admin") return true;
+  return reportingLineIds(db, viewer.id).includes(personId);
+}

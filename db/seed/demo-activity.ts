@@ -105,7 +105,8 @@ export function seedDemoActivity(db: Db, catalogue: Catalogue, now = Date.now())
       const courses = catalogue.courses.filter((c) => isAudience(c.meta.audience, person.jobRole));
       courses.forEach((course, index) => {
         if (index > 0 && rand() > engagement) return;
-        const start = now - (21 + rand() * 21) * DAY + index * 3 * DAY;
+        // Starts spread over the last twelve weeks, so coverage and boards have a history.
+        const start = now - (14 + rand() * 70) * DAY + index * 3 * DAY;
         takeCourse(tx, catalogue, person.id, course, rand, engagement, start, now);
       });
     }

@@ -46,6 +46,13 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
   "routes/hr.curricula.$id": { path: "/hr/curricula/{curriculum}", get: hrOnly() },
   "routes/hr.assignments": { path: "/hr/assignments", get: hrOnly() },
   "routes/hr.audit": { path: "/hr/audit", get: hrOnly() },
+  "routes/hr.reports._index": { path: "/hr/reports", get: hrOnly() },
+  "routes/hr.reports.export.$table": { path: "/hr/reports/export/overdue", get: hrOnly() },
+  "routes/team._index": { path: "/team", get: { ...signedIn("ok"), learner: "forbidden" } },
+  "routes/team[.]csv": { path: "/team.csv", get: { ...signedIn("ok"), learner: "forbidden" } },
+  // The driver's records: his own line's manager and HR may look; another manager finds nothing.
+  "routes/team.$userId": { path: "/team/{driver}", get: { ...signedIn("ok"), learner: "forbidden", managerOtherTeam: "missing" } },
+  "routes/team.$userId.transcript[.]csv": { path: "/team/{driver}/transcript.csv", get: { ...signedIn("ok"), learner: "forbidden", managerOtherTeam: "missing" } },
   "routes/hr.outbox": { path: "/hr/outbox", get: hrOnly() },
   // No message has that name: HR learns it is missing, everyone else never gets that far.
   "routes/hr.outbox.$file": { path: "/hr/outbox/no-such-message.eml", get: hrOnly("missing") },

@@ -187,5 +187,7 @@ export async function loadCatalogue(root: string, compiler: LessonCompiler): Pro
   courses.sort((a, b) => a.meta.order - b.meta.order || a.meta.title.localeCompare(b.meta.title));
   const catalogue: Catalogue = { courses, courseBySlug: new Map(courses.map((c) => [c.slug, c])), scenarios, errors };
   checkReferences(catalogue);
+  const core = courses.filter((c) => c.meta.core);
+  if (core.length > 1) errors.push({ file: `courses/${core[1]!.slug}/course.yaml`, where: "core", message: `only one course can be the core course; '${core[0]!.slug}' already is` });
   return catalogue;
 }

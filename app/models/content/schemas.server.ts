@@ -27,6 +27,8 @@ export const courseMetaSchema = z.strictObject({
   recertifyMonths: z.number().int().min(1).max(120).optional(),
   order: z.number().int().min(0),
   requiredScenarios: z.array(slugSchema).default([]),
+  // The course whose valid completion counts as "care coverage" in HR reports; one course at most.
+  core: z.boolean().default(false),
 });
 export type CourseMeta = z.infer<typeof courseMetaSchema>;
 

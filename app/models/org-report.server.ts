@@ -1,0 +1,115 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "~/utils/db.server";
+import { jobRoleLabel } from "~/utils/job-roles";
+import type { Catalogue } from "./content/catalogue.server";
+import { listCurricula } from "./curricula.server";
+import { enrolmentStatuses, isDone, isLate } from "./report-data.server";
+
+const DAY = 24 * 60 * 60 * 1000;
+type Person = { id: number; name: string; email: string; department: string; jobRole: string };
+export type GroupRow = { group: string; people: number; completed: number; percent: number };
+
+function people(db: Db): Map<number, Person> {
+  const rows = db.all<{ id: number; name: string; email: string; department: string | null; job_role: string }>(sql`
+    select u.id, u.name, u.email, d.name as department, u.job_role from users u left join departments d on d.id = u.department_id where u.active = 1`);
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, department: r.department ?? "No department", jobRole: r.job_role }]));
+}
+
+function percent(part: number, whole: number): number {
+  return whole ? Math.round((1000 * part) / whole) / 10 : 0;
+}
+
+function groupRows(entries: Array<{ group: string; done: boolean }>): GroupRow[] {
+  const groups = new Map<string, { people: number; completed: number }>();
+  for (const e of entries) {
+    const g = groups.get(e.group) ?? { people: 0, completed: 0 };
+    g.people += 1;
+    if (e.done) g.completed += 1;
+    groups.set(e.group, g);
+  }
+  return [...groups].map(([group, g]) => ({ group, ...g, percent: percent(g.completed, g.people) })).sort((a, b) => a.group.localeCompare(b.group));
+}
+
+/**
+ * The organisation's training picture for HR: completion of each curriculum by department and job
+ * role, the overdue list, and care coverage — the share of each department holding a valid
+ * completion of the core course — now and at each of the last 12 week-ends.
+ */
+export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
+  const staff = people(db);
+  const statuses = enrolmentStatuses(db, now, { withActivity: false }).filter((s) => staff.has(s.userId));
+  const byPerson = new Map<number, Map<string, (typeof statuses)[number]>>();
+  for (const s of statuses) byPerson.set(s.userId, (byPerson.get(s.userId) ?? new Map()).set(s.courseSlug, s));
+
+  const curricula = listCurricula(db)
+    .filter((c) => !c.archivedAt)
+    .map((c) => {
+      // A person counts for a curriculum when any of its courses is assigned to them, and has
+      // completed it when every one assigned to them is done.
+      const entries = [...byPerson].flatMap(([userId, courses]) => {
+        const assigned = c.courses.map((slug) => courses.get(slug)).filter((x) => x !== undefined);
+        if (assigned.length === 0) return [];
+        const person = staff.get(userId)!;
+        return [{ person, done: assigned.every((a) => isDone(a.status)) }];
+      });
+      return {
+        id: c.id,
+        name: c.name,
+        people: entries.length,
+        completed: entries.filter((e) => e.done).length,
+        byDepartment: groupRows(entries.map((e) => ({ group: e.person.department, done: e.done }))),
+        byJobRole: groupRows(entries.map((e) => ({ group: jobRoleLabel(e.person.jobRole), done: e.done }))),
+      };
+    });
+
+  const overdue = statuses
+    .filter((s) => isLate(s.status))
+    .map((s) => {
+      const person = staff.get(s.userId)!;
+      const due = s.status === "expired" && s.expiresAt ? s.expiresAt.toISOString().slice(0, 10) : s.dueOn;
+      return {
+        userId: s.userId,
+        name: person.name,
+        email: person.email,
+        department: person.department,
+        jobRole: jobRoleLabel(person.jobRole),
+        course: catalogue.courseBySlug.get(s.courseSlug)?.meta.title ?? s.courseSlug,
+        status: s.status,
+        dueOn: due,
+        daysLate: Math.max(0, Math.floor((now.getTime() - Date.parse(`${due}T23:59:59Z`)) / DAY) + 1),
+      };
+    })
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
+
+  return { curricula, overdue, coverage: careCoverage(db, catalogue, staff, now) };
+}
+
+function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, now: Date) {
+  const core = catalogue.courses.find((c) => c.meta.core);
+  const completions = core
+    ? db.all<{ user_id: number; completed_at: number; expires_at: number | null }>(sql`
+        select user_id, completed_at, expires_at from course_completions where course_slug = ${core.slug}`)
+    : [];
+  const byUser = new Map<number, Array<{ from: number; to: number }>>();
+  for (const c of completions) {
+    if (!staff.has(c.user_id)) continue;
+    byUser.set(c.user_id, [...(byUser.get(c.user_id) ?? []), { from: c.completed_at, to: c.expires_at ?? Number.POSITIVE_INFINITY }]);
+  }
+  const coveredAt = (userId: number, t: number) => (byUser.get(userId) ?? []).some((w) => w.from <= t && t < w.to);
+  const departments = [...new Set([...staff.values()].map((p) => p.department))].sort();
+  const weeks = Array.from({ length: 12 }, (_, i) => new Date(now.getTime() - (11 - i) * 7 * DAY));
+  const share = (members: Person[], t: number) => percent(members.filter((p) => coveredAt(p.id, t)).length, members.length);
+  const everyone = [...staff.values()];
+  return {
+    courseTitle: core?.meta.title ?? null,
+    overall: share(everyone, now.getTime()),
+    byDepartment: departments.map((department) => {
+      const members = everyone.filter((p) => p.department === department);
+      const covered = members.filter((p) => coveredAt(p.id, now.getTime())).length;
+      return { department, people: members.length, covered, percent: percent(covered, members.length), trend: weeks.map((w) => share(members, w.getTime())) };
+    }),
+    trend: weeks.map((w) => ({ weekEnding: w.toISOString().slice(0, 10), percent: share(everyone, w.getTime()) })),
+  };
+}
+
+export type OrgReport = ReturnType<typeof orgReport>;

@@ -19,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...report, overdueTotal: report.overdue.length, overdue: report.overdue.slice(0, OVERDUE_SHOWN) };
 }
 
-function Csv({ table }: { table: string }) {
+function Csv({ table, label }: { table: string; label: string }) {
   return (
     <a href={`/hr/reports/export/${table}`} className="button button-ghost button-small" download>
-      CSV
+      {label} (CSV)
     </a>
   );
 }
@@ -71,8 +71,8 @@ export default function Reports() {
         <div className="section-head">
           <h2 id="coverage">Care coverage: {coverage.overall}%</h2>
           <div className="row">
-            <Csv table="coverage" />
-            <Csv table="coverage-trend" />
+            <Csv table="coverage" label="By department" />
+            <Csv table="coverage-trend" label="12-week trend" />
           </div>
         </div>
         <p className="muted">
@@ -112,8 +112,8 @@ export default function Reports() {
         <div className="section-head">
           <h2 id="curricula">Completion by curriculum</h2>
           <div className="row">
-            <Csv table="curriculum-departments" />
-            <Csv table="curriculum-roles" />
+            <Csv table="curriculum-departments" label="By department" />
+            <Csv table="curriculum-roles" label="By job role" />
           </div>
         </div>
         {curricula.length === 0 ? <p className="muted">No curricula yet.</p> : null}
@@ -134,7 +134,7 @@ export default function Reports() {
       <section aria-labelledby="overdue">
         <div className="section-head">
           <h2 id="overdue">Overdue: {overdueTotal}</h2>
-          <Csv table="overdue" />
+          <Csv table="overdue" label="Everything overdue" />
         </div>
         {overdueTotal > overdue.length ? <p className="muted">The {overdue.length} longest overdue are shown; the CSV has all {overdueTotal}.</p> : null}
         <div className="table-wrap responsive">

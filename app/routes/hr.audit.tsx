@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { HrNav } from "~/components/hr-nav";
+import { Pager } from "~/components/pager";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { auditPage } from "~/models/audit.server";
 import { requireAccess } from "~/utils/auth.server";
@@ -79,15 +80,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager row" aria-label="Pages">
-          {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : null}
-          <span className="muted">
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={(p) => `?page=${p}`} previous="← Newer" next="Older →" />
     </>
   );
 }

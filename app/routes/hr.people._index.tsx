@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { HrNav } from "~/components/hr-nav";
+import { Pager } from "~/components/pager";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { allDepartments, listPeople, managers } from "~/models/people.server";
 import { requireAccess } from "~/utils/auth.server";
@@ -147,15 +148,7 @@ export default function People() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager row" aria-label="Pages">
-          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>← Previous</Link> : null}
-          <span className="muted">
-            Page {filter.page} of {pages}
-          </span>
-          {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>Next →</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={filter.page} pages={pages} href={pageLink} />
     </>
   );
 }

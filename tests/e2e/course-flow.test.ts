@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signInPage } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -15,13 +15,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("carelearn");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/`);
-}
 
 async function choose(page: Page, choiceId: string) {
   const button = page.locator(`button[name="choice"][value="${choiceId}"]`);
@@ -31,10 +24,9 @@ async function choose(page: Page, choiceId: string) {
 
 describe("a learner takes the sample course end to end (JavaScript on)", () => {
   it("reads lessons, passes the quiz in place, plays the role-play and opens the certificate", async () => {
-    const page = await browser.context.newPage();
+    const page = await signInPage(browser.context, server.url, "driver@carelearn.test");
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await signIn(page, "driver@carelearn.test");
 
     await page.goto(`${server.url}/courses/welcome-to-carelearn`);
     await page.getByRole("link", { name: "Start the course" }).click();

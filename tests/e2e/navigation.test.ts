@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signInPage } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -14,18 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string) {
-  // Each test starts signed out, whatever the one before it left behind.
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("carelearn");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/`);
-  await page.getByRole("heading", { name: /^Welcome,/ }).waitFor();
-  return page;
-}
+const signIn = (email: string) => signInPage(browser.context, server.url, email);
 
 async function navLabels(page: Awaited<ReturnType<typeof signIn>>) {
   return page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signInPage } from "../support/browser";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 
@@ -18,16 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string) {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("carelearn");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: /^Welcome,/ }).waitFor();
-  return page;
-}
+const signIn = (email: string) => signInPage(browser.context, server.url, email);
 
 describe("reporting in the browser", () => {
   it("a manager filters the team dashboard and opens a transcript", async () => {

@@ -22,3 +22,16 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {
     },
   };
 }
+
+/** Signs in through the real form in a fresh page, starting signed out, and waits for the home page. */
+export async function signInPage(context: BrowserContext, baseUrl: string, email: string, password = "carelearn") {
+  await context.clearCookies();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByRole("heading", { name: /^Welcome,/ }).waitFor();
+  return page;
+}

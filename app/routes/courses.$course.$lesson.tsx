@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { getMDXComponent } from "mdx-bundler/client";
 import { useMemo } from "react";
 import { z } from "zod";
+import { lessonComponent, lessonScriptUrl, loadLessonScript } from "~/components/lesson-content";
 import { useReadingSeconds } from "~/components/lesson-timer";
 import { mdxComponents } from "~/components/mdx";
 import { LessonContext, type LessonContextValue } from "~/components/mdx/lesson-context";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   return {
     course: { slug: course.slug, title: course.meta.title },
-    lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, code: lesson.compiled.code, number: index + 1, of: course.lessons.length },
+    lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, key: lesson.compiled.key, code: lesson.compiled.code, number: index + 1, of: course.lessons.length },
     completed: Boolean(progress.lessons.get(lesson.slug)?.completedAt),
     lessons: course.lessons.map((l) => ({ slug: l.slug, title: l.title, done: Boolean(progress.lessons.get(l.slug)?.completedAt) })),
     previous: neighbour(index - 1),
@@ -60,6 +61,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certificateCode: progress.latestCompletion?.certificateCode ?? null,
     context,
   };
+}
+
+/** On client-side navigation, fetch the lesson's code script before the page renders. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadLessonScript(data.lesson.key);
+  return data;
 }
 
 const completeSchema = z.object({
@@ -89,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonReader() {
   const { course, lesson, completed, lessons, previous, next, context } = useLoaderData<typeof loader>();
-  const Content = useMemo(() => getMDXComponent(lesson.code), [lesson.code]);
+  const Content = useMemo(() => lessonComponent(lesson.key, lesson.code), [lesson.key, lesson.code]);
   const fetcher = useFetcher<{ error: string }>();
   const { markReported } = useReadingSeconds(course.slug, lesson.slug);
   const isDone = completed || fetcher.formData?.get("intent") === "complete";
@@ -114,6 +122,8 @@ export default function LessonReader() {
           Lesson {lesson.number} of {lesson.of} · {lesson.minutes} min
         </p>
         <h1>{lesson.title}</h1>
+        {/* Registers this lesson's component before hydration; same-origin, so the CSP allows it without eval. */}
+        <script src={lessonScriptUrl(lesson.key)} />
         <div className="prose">
           <LessonContext.Provider value={context}>
             <Content components={mdxComponents} />

@@ -9,9 +9,8 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
     "Content-Security-Policy",
     [
       "default-src 'self'",
-      // 'unsafe-eval': mdx-bundler's client turns a compiled lesson into a component with
-      // new Function. Only nonce'd scripts run; see docs/decisions/004-content-security-policy.md.
-      `script-src 'self' 'nonce-${nonce}' 'unsafe-eval'`,
+      // Same-origin files (the app's bundles, compiled lessons) and this response's inline scripts.
+      `script-src 'self' 'nonce-${nonce}'`,
       // React sets style attributes (progress bars); no stylesheet comes from elsewhere.
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",

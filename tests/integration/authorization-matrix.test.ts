@@ -60,6 +60,7 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
   "routes/courses.$course._index": { path: "/courses/welcome-to-carelearn", get: signedIn("ok") },
   "routes/courses.$course.$lesson": { path: "/courses/welcome-to-carelearn/how-carelearn-works", get: signedIn("ok") },
   "routes/courses.$course.quizzes.$quiz": { path: "/courses/welcome-to-carelearn/quizzes/basics", get: signedIn("ok") },
+  "routes/lesson-code.$file": { path: "/lesson-code/{lessonCode}", get: signedIn("ok") },
   "routes/course-assets.$course.$file": { path: "/course-assets/welcome-to-carelearn/one-service.svg", get: signedIn("ok") },
   "routes/api.lesson-time": { path: "/api/lesson-time", get: signedIn("method") },
   "routes/certificates.$code": { path: "/certificates/{code}", get: everyone("ok") },
@@ -99,6 +100,8 @@ beforeAll(async () => {
     ).run(Date.now());
   });
   values.code = "CL-TEST-CODE";
+  const lessonHtml = await (await clients.get("learner")!.get("/courses/welcome-to-carelearn/how-carelearn-works")).text();
+  values.lessonCode = /\/lesson-code\/([a-f0-9]{64}\.js)/.exec(lessonHtml)?.[1] ?? "missing";
   withDb(server.dbPath, (db) => {
     values.driver = String((db.prepare("select id from users where email = 'driver@carelearn.test'").get() as { id: number }).id);
     values.curriculum = String(db.prepare("insert into curricula (name) values ('Matrix curriculum')").run().lastInsertRowid);

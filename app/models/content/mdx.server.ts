@@ -7,7 +7,8 @@ import { fieldPath } from "./schemas.server";
 import { MDX_COMPONENT_PROPS, type MdxComponentName } from "./mdx-components.server";
 
 export type UsedComponent = { name: string; props: Record<string, unknown>; line: number };
-export type CompiledLesson = { code: string; frontmatter: Record<string, unknown>; components: UsedComponent[] };
+/** `key` is the content hash: it names the compiled code wherever it is cached or served. */
+export type CompiledLesson = { key: string; code: string; frontmatter: Record<string, unknown>; components: UsedComponent[] };
 export type MdxProblem = { line: number | null; message: string };
 
 // Bump when the compile settings change, so old cache entries are not reused.
@@ -81,7 +82,7 @@ export class MdxCompileError extends Error {
   }
 }
 
-async function compile(source: string): Promise<CompiledLesson> {
+async function compile(source: string): Promise<Omit<CompiledLesson, "key">> {
   const used: UsedComponent[] = [];
   const problems: MdxProblem[] = [];
   const guard = () => (tree: MdastNode) => inspect(tree, used, problems);
@@ -130,12 +131,12 @@ export class LessonCompiler {
   private async load(key: string, source: string): Promise<CompiledLesson> {
     const file = path.join(this.cacheDir, `${key}.json`);
     try {
-      return JSON.parse(fs.readFileSync(file, "utf8")) as CompiledLesson;
+      return { ...(JSON.parse(fs.readFileSync(file, "utf8")) as Omit<CompiledLesson, "key">), key };
     } catch {
       // Not cached yet (or unreadable): compile below.
     }
     this.compiles += 1;
-    const compiled = await compile(source);
+    const compiled = { ...(await compile(source)), key };
     fs.mkdirSync(this.cacheDir, { recursive: true });
     // Write then rename, so a reader in another process never sees half a file.
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;

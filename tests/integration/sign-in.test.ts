@@ -105,6 +105,19 @@ describe("sign-in", () => {
     expect((await replay.get("/")).status).toBe(302);
   });
 
+  it("issues a new session id at every sign-in, so a planted cookie is never promoted", async () => {
+    const planted = new Client(server.url);
+    await planted.signIn("driver@carelearn.test");
+    const before = planted.sessionCookie;
+    await planted.signIn("hr@carelearn.test");
+    expect(planted.sessionCookie).not.toBe(before);
+    expect(await (await planted.get("/")).text()).toContain("Helen Achieng");
+    // The old cookie still names the old person only: it was not upgraded by the new sign-in.
+    const old = new Client(server.url);
+    old.sessionCookie = before;
+    expect(await (await old.get("/")).text()).toContain("Tom Okello");
+  });
+
   it("rejects a session cookie whose signature was tampered with", async () => {
     const client = new Client(server.url);
     await client.signIn("driver@carelearn.test");

@@ -5,6 +5,7 @@ import { mailConfig } from "~/models/mailer.server";
 import { outboxMessages } from "~/models/reminders.server";
 import { requireAccess } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
+import { HrNav } from "~/components/hr-nav";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · HR · CareLearn" }];
 
@@ -25,7 +26,17 @@ export default function Outbox() {
   const { smtp, total, messages } = useLoaderData<typeof loader>();
   // /hr/outbox/:file renders in place of the list.
   const outlet = useOutlet();
-  if (outlet) return outlet;
+  return (
+    <>
+      <HrNav />
+      {outlet ?? (
+        <OutboxList smtp={smtp} total={total} messages={messages} />
+      )}
+    </>
+  );
+}
+
+function OutboxList({ smtp, total, messages }: ReturnType<typeof useLoaderData<typeof loader>>) {
   return (
     <>
       <div className="page-header">

@@ -20,6 +20,7 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { isNumericString, notFound, readForm } from "~/utils/http.server";
 import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
+import { HrNav } from "~/components/hr-nav";
 
 export const meta: MetaFunction = () => [{ title: "Import people · CareLearn" }];
 
@@ -117,6 +118,7 @@ export default function PeopleImport() {
   const busy = navigation.state !== "idle";
   return (
     <>
+      <HrNav />
       <div className="page-header">
         <div>
           <p className="eyebrow">HR · People</p>

@@ -3,7 +3,9 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { leaderboardModeForNavigation } from "~/models/leaderboard-settings.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/styles/app.css?url";
 
@@ -30,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       jobRole: user.jobRole,
       accessLevel: user.accessLevel,
       hasReports: user.hasReports,
+      // HR can turn leaderboards off for everyone; then the link goes too.
+      leaderboard: leaderboardModeForNavigation(getDb()) !== "off",
     },
   };
 }

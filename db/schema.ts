@@ -314,3 +314,95 @@ export const remindersSent = sqliteTable(
   },
   (t) => [uniqueIndex("reminders_sent_user_day_unique").on(t.userId, t.sentOn)],
 );
+
+// Leaderboards (docs/decisions/007-leaderboards.md). Points come from outcomes, recorded once in
+// a ledger; per-person totals for every period are kept up to date in the same transaction, so
+// boards read a few thousand rows at most and never scan progress.
+
+export const LEADERBOARD_POINT_KINDS = ["course_on_time", "course_late", "course_extra", "recertified_on_time", "recertified_late", "scenario_pass"] as const;
+export type LeaderboardPointKind = (typeof LEADERBOARD_POINT_KINDS)[number];
+
+export const leaderboardPoints = sqliteTable(
+  "leaderboard_points",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: LEADERBOARD_POINT_KINDS }).notNull(),
+    // What was achieved, once per person: "course:<slug>", "course:<slug>:renewal:<ms>", "scenario:<id>".
+    outcomeKey: text("outcome_key").notNull(),
+    courseSlug: text("course_slug").notNull(),
+    scenarioId: text("scenario_id"),
+    // The course_completions or scenario_runs row that earned it.
+    sourceId: integer("source_id").notNull(),
+    points: integer("points").notNull(),
+    earnedAt: integer("earned_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("leaderboard_points_outcome_unique").on(t.userId, t.outcomeKey), index("leaderboard_points_earned_idx").on(t.earnedAt)],
+);
+
+/** Each person's points per period ("all", "week:2026-11-16", "month:2026-11", "quarter:2026-Q4"). */
+export const leaderboardTotals = sqliteTable(
+  "leaderboard_totals",
+  {
+    period: text("period").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    points: integer("points").notNull(),
+  },
+  (t) => [uniqueIndex("leaderboard_totals_period_user_unique").on(t.period, t.userId), index("leaderboard_totals_rank_idx").on(t.period, t.points)],
+);
+
+/** A week's boards as published when the week ended. Never updated: triggers refuse it. */
+export const leaderboardSnapshots = sqliteTable("leaderboard_snapshots", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  // The Monday the week began, in the organisation's time zone at publication.
+  weekStart: text("week_start").notNull().unique(),
+  startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+  endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+  timeZone: text("time_zone").notNull(),
+  // Whether individual boards were on: if not, only team boards were frozen.
+  individuals: integer("individuals", { mode: "boolean" }).notNull(),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const SNAPSHOT_BOARDS = ["people", "department", "manager"] as const;
+export const SNAPSHOT_MOVEMENTS = ["up", "down", "same", "new"] as const;
+
+export const leaderboardSnapshotEntries = sqliteTable(
+  "leaderboard_snapshot_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => leaderboardSnapshots.id),
+    board: text("board", { enum: SNAPSHOT_BOARDS }).notNull(),
+    // A user id (people, manager) or a department id.
+    subjectId: integer("subject_id").notNull(),
+    rank: integer("rank").notNull(),
+    previousRank: integer("previous_rank"),
+    movement: text("movement", { enum: SNAPSHOT_MOVEMENTS }).notNull(),
+    // Points for a person; points per head for a team.
+    points: real("points").notNull(),
+    total: integer("total").notNull(),
+    members: integer("members").notNull(),
+    // A team's name as it was; people are named at display time, never more openly than they chose then.
+    label: text("label"),
+    jobRole: text("job_role"),
+    visibility: text("visibility", { enum: LEADERBOARD_VISIBILITY }),
+  },
+  (t) => [uniqueIndex("leaderboard_snapshot_entries_unique").on(t.snapshotId, t.board, t.subjectId), index("leaderboard_snapshot_entries_rank_idx").on(t.snapshotId, t.board, t.rank)],
+);
+
+/** Office-screen links: only a SHA-256 of each token is kept. */
+export const wallboardTokens = sqliteTable("wallboard_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  label: text("label").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+});

@@ -3,10 +3,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { seedDemoActivity } from "~db/seed/demo-activity";
+import { seedDemoLeaderboard } from "~db/seed/demo-leaderboard";
 import { seedDemoRules } from "~db/seed/demo-rules";
 import { seedDemoOrganisation } from "~db/seed/demo";
 import { syncEnrolments } from "~/models/enrolments.server";
+import { ensureLeaderboardLedger } from "~/models/leaderboard-points.server";
 import { createHttpApp } from "~/server/http.server";
+import { startLeaderboardPublisher } from "~/server/leaderboard-publisher.server";
 import { startReminderScheduler } from "~/server/reminder-scheduler.server";
 import { todayIso } from "~/utils/dates";
 import { closeDb, getDb } from "~/utils/db.server";
@@ -30,11 +33,14 @@ async function main() {
     if (seeded && problems === 0 && config.CARELEARN_DEMO === "1") {
       seedDemoRules(db, catalogue, todayIso());
       seedDemoActivity(db, catalogue);
+      seedDemoLeaderboard(db, catalogue);
     }
     if (seeded) console.log("Seeded the demo organisation (Juniper Health Supplies). Sign-ins are in the README.");
   }
   // Rules are declarative: whatever changed while the server was down is applied now.
   syncEnrolments(db);
+  // Leaderboard points for outcomes recorded before the ledger existed (an upgrade, a bulk load).
+  ensureLeaderboardLedger(db);
   closeDb();
 
   const buildDir = path.resolve("build");
@@ -45,6 +51,8 @@ async function main() {
     writePidFile(config.DATABASE_PATH);
     // Daily due-soon and overdue reminders; the first check runs now, then hourly.
     if (config.CARELEARN_REMINDERS === "1") startReminderScheduler({ runNow: true });
+    // Ended weeks' leaderboards are frozen soon after start-up and then hourly.
+    startLeaderboardPublisher();
     console.log(`CareLearn is ready on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`);
   });
   server.keepAliveTimeout = 65_000;

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useMatches } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { type RootUser, useRootUser } from "~/root";
 import { jobRoleLabel } from "~/utils/job-roles";
@@ -12,13 +12,27 @@ export function navigationFor(user: RootUser): NavItem[] {
     { to: "/courses", label: "Courses" },
     { to: "/scenarios", label: "Role-plays" },
   ];
+  if (user.leaderboard) items.push({ to: "/leaderboard", label: "Leaderboard" });
   if (user.hasReports) items.push({ to: "/team", label: "My team" });
   if (user.accessLevel === "hr" || user.accessLevel === "admin") items.push({ to: "/hr", label: "HR" });
   return items;
 }
 
+/** A route whose handle says `{ bare: true }` (the wallboard) fills the screen without the app's chrome. */
+function useBare(): boolean {
+  return useMatches().some((m) => Boolean((m.handle as { bare?: boolean } | undefined)?.bare));
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const user = useRootUser();
+  const bare = useBare();
+  if (bare) {
+    return (
+      <main id="main" className="bare-main">
+        {children}
+      </main>
+    );
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

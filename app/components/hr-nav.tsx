@@ -6,6 +6,7 @@ const LINKS = [
   { to: "/hr/people", label: "People" },
   { to: "/hr/curricula", label: "Curricula" },
   { to: "/hr/assignments", label: "Assignments" },
+  { to: "/hr/leaderboard", label: "Leaderboard" },
   { to: "/hr/outbox", label: "Outbox" },
   { to: "/hr/audit", label: "Audit log" },
 ];

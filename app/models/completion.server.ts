@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { courseCompletions, enrolments, users } from "~db/schema";
 import type { Db } from "~/utils/db.server";
 import type { Course } from "./content/catalogue.server";
+import { recordCompletionPoints } from "./leaderboard-points.server";
 import { courseProgress } from "./progress.server";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -49,7 +50,8 @@ export function evaluateCourseCompletion(db: Db, userId: number, course: Course,
         .where(and(eq(enrolments.userId, userId), eq(enrolments.courseSlug, course.slug), isNull(enrolments.endedAt)))
         .get();
       const months = enrolment?.recertifyMonths ?? course.meta.recertifyMonths;
-      tx.insert(courseCompletions)
+      const completion = tx
+        .insert(courseCompletions)
         .values({
           userId,
           courseSlug: course.slug,
@@ -59,7 +61,9 @@ export function evaluateCourseCompletion(db: Db, userId: number, course: Course,
           expiresAt: months ? addMonths(now, months) : null,
           certificateCode,
         })
-        .run();
+        .returning({ id: courseCompletions.id })
+        .get();
+      recordCompletionPoints(tx, { userId, courseSlug: course.slug, completionId: completion.id, completedAt: now, previous: latest });
       return { status: "completed", certificateCode } as const;
     },
     { behavior: "immediate" },

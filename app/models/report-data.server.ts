@@ -51,8 +51,12 @@ export function enrolmentStatuses(db: Db, now: Date, options: { userIds?: number
     where e.ended_at is null ${scope}`);
   const active = new Set<string>();
   if (options.withActivity && ids) {
+    // Only enrolled courses are looked up: one probe of the (user, course, lesson) index per
+    // enrolment, rather than every lesson row of everyone in the line, years of history included.
     for (const row of db.all<{ user_id: number; course_slug: string }>(sql`
-      select distinct user_id, course_slug from lesson_progress where user_id in (select value from json_each(${ids}))`)) {
+      select e.user_id, e.course_slug from enrolments e
+      where e.ended_at is null and e.user_id in (select value from json_each(${ids}))
+        and exists (select 1 from lesson_progress l where l.user_id = e.user_id and l.course_slug = e.course_slug)`)) {
       active.add(`${row.user_id}:${row.course_slug}`);
     }
   }

@@ -5,6 +5,7 @@ import type { Catalogue, ScenarioEntry } from "./content/catalogue.server";
 import { type Mood, MOODS } from "./content/schemas.server";
 import { weightedScore } from "./content/scenario-graph.server";
 import { evaluateCourseCompletion } from "./completion.server";
+import { recordScenarioPoints } from "./leaderboard-points.server";
 
 export type Run = typeof scenarioRuns.$inferSelect;
 
@@ -101,6 +102,7 @@ export function chooseOption(db: Db, catalogue: Catalogue, userId: number, entry
         .where(eq(scenarioRuns.id, run.id))
         .returning()
         .get();
+      if (passed) recordScenarioPoints(tx, { userId, scenarioId: entry.id, courseSlug: entry.courseSlug, runId: run.id, score, at: now });
       const course = catalogue.courseBySlug.get(entry.courseSlug);
       if (passed && course?.meta.requiredScenarios.includes(entry.id)) evaluateCourseCompletion(tx, userId, course, now);
       return finished;

@@ -5,7 +5,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { LEADERBOARD_VISIBILITY } from "~db/schema";
 import { accountDetails, changePassword } from "~/models/account.server";
+import { leaderboardVisibilityOf, publicLabel, setLeaderboardVisibility } from "~/models/leaderboard.server";
+import { leaderboardMode } from "~/models/leaderboard-settings.server";
 import { readSessionToken, requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -27,26 +30,55 @@ function passwordChangeSchema(email: string) {
     .refine((v) => v.next !== v.current, { path: ["next"], message: "Choose a password different from the current one" });
 }
 
+const visibilitySchema = z.object({
+  visibility: z.enum(LEADERBOARD_VISIBILITY, { error: "Choose how you appear: by name, by initials or hidden" }),
+});
+
+const VISIBILITY_LABELS = {
+  name: "By my name",
+  initials: "By my initials",
+  hidden: "Hidden",
+} as const;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { account: accountDetails(getDb(), user.id)! };
+  const db = getDb();
+  const visibility = leaderboardVisibilityOf(db, user.id);
+  return {
+    account: accountDetails(db, user.id)!,
+    leaderboard: { visibility, examples: Object.fromEntries(LEADERBOARD_VISIBILITY.map((v) => [v, publicLabel(user.name, v)])), on: leaderboardMode(db) !== "off" },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: passwordChangeSchema(user.email) });
+  const form = await readForm(request);
+  const intents = form.getAll("intent");
+  // Two forms: how you appear on leaderboards (intent=visibility), and the password (no intent).
+  if (intents.length > 0) {
+    if (intents.length !== 1 || intents[0] !== "visibility") return data({ visibilityError: "That is not something this page can do.", result: undefined }, { status: 400 });
+    const values = form.getAll("visibility");
+    const parsed = visibilitySchema.safeParse({ visibility: values.length === 1 ? values[0] : undefined });
+    if (!parsed.success) return data({ visibilityError: parsed.error.issues[0]?.message ?? "Choose how you appear", result: undefined }, { status: 400 });
+    setLeaderboardVisibility(getDb(), user.id, parsed.data.visibility);
+    return redirect("/account?appearance=1#leaderboard");
+  }
+  const submission = parseWithZod(form, { schema: passwordChangeSchema(user.email) });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["current", "next", "confirm"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["current", "next", "confirm"] }), visibilityError: undefined }, { status: 400 });
   }
   const outcome = await changePassword(getDb(), user.id, submission.value.current, submission.value.next, await readSessionToken(request));
   if (outcome === "wrong-current") {
-    return data({ result: submission.reply({ fieldErrors: { current: ["That is not your current password"] }, hideFields: ["current", "next", "confirm"] }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { current: ["That is not your current password"] }, hideFields: ["current", "next", "confirm"] }), visibilityError: undefined },
+      { status: 400 },
+    );
   }
   return redirect("/account?changed=1");
 }
 
 export default function Account() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, leaderboard } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -99,6 +131,36 @@ export default function Account() {
         <button type="submit" className="button">
           Change password
         </button>
+      </Form>
+      <h2 id="leaderboard">How you appear on leaderboards</h2>
+      {params.get("appearance") ? (
+        <p className="notice" role="status">
+          Saved. Every board, including office wallboards, shows you this way from now on.
+        </p>
+      ) : null}
+      <Form method="post" className="form card">
+        <input type="hidden" name="intent" value="visibility" />
+        <fieldset className="lb-visibility">
+          <legend>Other people see you</legend>
+          {LEADERBOARD_VISIBILITY.map((v) => (
+            <label key={v} className="option">
+              <input type="radio" name="visibility" value={v} defaultChecked={leaderboard.visibility === v} />
+              <span>
+                <strong>{VISIBILITY_LABELS[v]}</strong> <span className="muted">({leaderboard.examples[v]})</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {actionData?.visibilityError ? <p className="field-error">{actionData.visibilityError}</p> : null}
+        <p className="muted">
+          You always see your own place. Hidden or not, your points still count for your department and your manager's team.
+          {leaderboard.on ? "" : " Leaderboards are turned off at the moment; your choice applies when they are back."}
+        </p>
+        <div>
+          <button type="submit" className="button button-secondary">
+            Save
+          </button>
+        </div>
       </Form>
     </div>
   );

@@ -24,7 +24,7 @@ describe("navigation by access level", () => {
   it("a driver sees learner navigation only, then signs out", async () => {
     const page = await signIn("driver@carelearn.test");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Welcome, Tom");
-    expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays"]);
+    expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays", "Leaderboard"]);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${server.url}/login`);
     await page.goto(`${server.url}/`);
@@ -34,7 +34,7 @@ describe("navigation by access level", () => {
 
   it("HR sees the HR section and can open it, then signs out", async () => {
     const page = await signIn("hr@carelearn.test");
-    expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays", "HR"]);
+    expect(await navLabels(page)).toEqual(["Home", "Courses", "Role-plays", "Leaderboard", "HR"]);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "HR", exact: true }).click();
     await page.waitForURL(`${server.url}/hr`);
     await expect.poll(() => page.getByRole("heading", { name: "People by department" }).isVisible()).toBe(true);

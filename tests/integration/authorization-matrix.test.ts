@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 import { withDb } from "../support/sql";
+import { addDaysIso, windowAt } from "~/utils/time-zone";
 
 /**
  * Every route, every kind of visitor, allowed or denied. The route list comes from the built
@@ -35,6 +37,7 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
   "routes/logout": { path: "/logout", get: everyone("redirect") },
   "routes/setup": { path: "/setup", get: everyone("missing") },
   "routes/healthz": { path: "/healthz", get: everyone("ok") },
+  "routes/baseline": { path: "/baseline", get: everyone("ok") },
   "routes/account": { path: "/account", get: signedIn("ok") },
   "routes/hr._index": { path: "/hr", get: hrOnly() },
   "routes/hr.people._index": { path: "/hr/people", get: hrOnly() },
@@ -69,6 +72,13 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
   // A run is its player's alone: managers and HR see runs through reports, never this page.
   "routes/scenarios.$id.runs.$runId": { path: "/scenarios/first-call/runs/{run}", get: { ...signedIn("missing"), learner: "ok" } },
   "routes/scenarios.$id.insights": { path: "/scenarios/first-call/insights", get: { ...signedIn("ok"), learner: "forbidden" } },
+  "routes/leaderboard._index": { path: "/leaderboard", get: signedIn("ok") },
+  "routes/leaderboard.history._index": { path: "/leaderboard/history", get: signedIn("ok") },
+  // {week} is a published week; everyone signed in may look back at it.
+  "routes/leaderboard.history.$week": { path: "/leaderboard/history/{week}", get: signedIn("ok") },
+  "routes/hr.leaderboard": { path: "/hr/leaderboard", get: hrOnly() },
+  // An office screen: the token is the guard, so no sign-in (a wrong or revoked token is a 404).
+  "routes/wallboard.$token": { path: "/wallboard/{wallboard}", get: everyone("ok") },
 };
 
 /** Every action, posted by someone not signed in, must go no further than the sign-in page. */
@@ -105,6 +115,11 @@ beforeAll(async () => {
   withDb(server.dbPath, (db) => {
     values.driver = String((db.prepare("select id from users where email = 'driver@carelearn.test'").get() as { id: number }).id);
     values.curriculum = String(db.prepare("insert into curricula (name) values ('Matrix curriculum')").run().lastInsertRowid);
+    // Last week, published (with no boards in it), and a live wallboard link.
+    values.week = addDaysIso(windowAt("week", Date.now(), "Europe/London").firstDay!, -7);
+    db.prepare("insert into leaderboard_snapshots (week_start, starts_at, ends_at, time_zone, individuals, published_at) values (?, 0, 0, 'Europe/London', 1, ?)").run(values.week, Date.now());
+    values.wallboard = "matrix-wallboard-token-0123456789abcdef";
+    db.prepare("insert into wallboard_tokens (label, token_hash) values ('Matrix', ?)").run(createHash("sha256").update(values.wallboard).digest("hex"));
   });
 });
 afterAll(async () => {

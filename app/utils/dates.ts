@@ -1,4 +1,4 @@
-/** Today's date as YYYY-MM-DD in UTC (the organisation's time zone arrives with leaderboards). */
+/** Today's date as YYYY-MM-DD in UTC: due dates are UTC days (leaderboard windows use app/utils/time-zone.ts). */
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -7,22 +7,10 @@ import { chooseOption, startRun } from "~/models/scenario-run.server";
 import { evaluateCourseCompletion } from "~/models/completion.server";
 import type { Db } from "~/utils/db.server";
 import { lessonProgress, users } from "../schema";
+import { type Rand, seeded } from "./random";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A small seeded random generator, so the demo is the same on every machine. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
 
 /** How far the fixed demo people have got, so each sign-in shows something true. */
 const FIXED_ENGAGEMENT: Record<string, number> = {
@@ -96,7 +84,7 @@ function takeCourse(db: Db, catalogue: Catalogue, userId: number, course: Course
  */
 export function seedDemoActivity(db: Db, catalogue: Catalogue, now = Date.now()): boolean {
   if (db.select({ id: lessonProgress.id }).from(lessonProgress).limit(1).get()) return false;
-  const rand = random(20261123);
+  const rand = seeded(20261123);
   const people = db.select({ id: users.id, email: users.email, jobRole: users.jobRole }).from(users).where(eq(users.active, true)).orderBy(users.id).all();
   db.transaction((tx) => {
     for (const person of people) {

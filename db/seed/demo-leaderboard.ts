@@ -5,22 +5,11 @@ import { chooseOption, startRun } from "~/models/scenario-run.server";
 import type { Db } from "~/utils/db.server";
 import { DEFAULT_TIME_ZONE, windowAt } from "~/utils/time-zone";
 import { leaderboardPoints, users } from "../schema";
+import { type Rand, seeded } from "./random";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The same small seeded generator as the demo activity, so the demo is the same everywhere. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function practise(db: Db, catalogue: Catalogue, userId: number, entry: ScenarioEntry, rand: () => number, skill: number, at: number): void {
+function practise(db: Db, catalogue: Catalogue, userId: number, entry: ScenarioEntry, rand: Rand, skill: number, at: number): void {
   startRun(db, userId, entry, { fresh: true }, new Date(at));
   let nodeId = entry.scenario.start;
   for (let step = 0; step < 40; step++) {
@@ -43,7 +32,7 @@ function practise(db: Db, catalogue: Catalogue, userId: number, entry: ScenarioE
  */
 export function seedDemoLeaderboard(db: Db, catalogue: Catalogue, now = Date.now()): void {
   const people = db.select({ id: users.id, email: users.email, jobRole: users.jobRole }).from(users).where(eq(users.active, true)).orderBy(asc(users.id)).all();
-  const rand = random(8_2026);
+  const rand = seeded(8_2026);
   const week = windowAt("week", now, DEFAULT_TIME_ZONE);
   const thisWeek = Math.max(0, now - (week.startsAt ?? now) - 20 * 60_000);
   db.transaction((tx) => {

@@ -1,16 +1,6 @@
-/** A small seeded generator (mulberry32), so the same options give the same organisation. */
-export type Rand = () => number;
+import type { Rand } from "~db/seed/random";
 
-export function seeded(seed: number): Rand {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { type Rand, seeded } from "~db/seed/random";
 
 export function pick<T>(rand: Rand, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;

@@ -406,3 +406,15 @@ export const wallboardTokens = sqliteTable("wallboard_tokens", {
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
 });
+
+export const DATA_TOPICS = ["org", "activity"] as const;
+
+/**
+ * A counter per kind of change, bumped by triggers (migration 0005) on every write to the tables
+ * reports read: "org" for people, departments, curricula, enrolments and completions; "activity"
+ * for lessons, quizzes and role-plays. A cached report stays valid while its counters do.
+ */
+export const dataVersions = sqliteTable("data_versions", {
+  topic: text("topic", { enum: DATA_TOPICS }).primaryKey(),
+  version: integer("version").notNull().default(0),
+});

@@ -94,8 +94,9 @@ export type PersonAssignment = {
 
 /** A person's assigned courses with their status, soonest due first. */
 export function personAssignments(db: Db, catalogue: Catalogue, userId: number, now = new Date()): PersonAssignment[] {
-  const progress = progressByCourse(db, userId);
-  return [...activeEnrolments(db, userId).values()]
+  const enrolled = [...activeEnrolments(db, userId).values()];
+  const progress = progressByCourse(db, userId, enrolled.map((e) => e.courseSlug));
+  return enrolled
     .map((e) => {
       const p = progress.get(e.courseSlug);
       return {

@@ -65,7 +65,7 @@ export function summariseCourse(course: Course, progress: CourseProgress | undef
 
 /** Every course in the catalogue, summarised for one person. */
 export function learnerCourses(db: Db, catalogue: Catalogue, user: { id: number; jobRole: string }, now = new Date()): CourseSummary[] {
-  const progress = progressByCourse(db, user.id);
+  const progress = progressByCourse(db, user.id, catalogue.courses.map((course) => course.slug));
   const assigned = activeEnrolments(db, user.id);
   return catalogue.courses.map((course) => summariseCourse(course, progress.get(course.slug), user.jobRole, now, assigned.get(course.slug)));
 }

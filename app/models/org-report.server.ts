@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "~/utils/db.server";
+import type { Db, DbHandle } from "~/utils/db.server";
 import { jobRoleLabel } from "~/utils/job-roles";
 import type { Catalogue } from "./content/catalogue.server";
 import { listCurricula } from "./curricula.server";
+import { cachedReport } from "./report-cache.server";
 import { enrolmentStatuses, isDone, isLate } from "./report-data.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -81,7 +82,7 @@ export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
 
-  return { curricula, overdue, coverage: careCoverage(db, catalogue, staff, now) };
+  return { asOf: now, curricula, overdue, coverage: careCoverage(db, catalogue, staff, now) };
 }
 
 function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, now: Date) {
@@ -113,3 +114,10 @@ function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, 
 }
 
 export type OrgReport = ReturnType<typeof orgReport>;
+
+/** The organisation's report as HR's page and exports show it, reused while nothing has changed. */
+export function currentOrgReport(db: DbHandle, catalogue: Catalogue, now?: Date): OrgReport {
+  // The catalogue is part of the key: a course folder edited in development changes the report.
+  const key = `org:${catalogue.courses.map((c) => c.version).join(",")}`;
+  return cachedReport(db, key, ["org"], (at) => orgReport(db, catalogue, at), now);
+}

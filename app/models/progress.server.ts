@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { courseCompletions, lessonProgress, quizAttempts, scenarioRuns } from "~db/schema";
 import type { Db } from "~/utils/db.server";
 
@@ -66,10 +66,11 @@ function emptyProgress(): CourseProgress {
 }
 
 /**
- * Everything a person has done, by course (or in one course), in four indexed queries. Passed
- * scenarios are filed under the course that holds them.
+ * Everything a person has done, by course, in four indexed queries. Passed scenarios are filed
+ * under the course that holds them. Pass the courses a page shows: a person's history keeps
+ * growing with retired editions of the catalogue, and a page should not pay for what it never shows.
  */
-export function progressByCourse(db: Db, userId: number, onlyCourse?: string): Map<string, CourseProgress> {
+export function progressByCourse(db: Db, userId: number, courses?: readonly string[]): Map<string, CourseProgress> {
   const byCourse = new Map<string, CourseProgress>();
   const of = (slug: string) => {
     let p = byCourse.get(slug);
@@ -79,15 +80,13 @@ export function progressByCourse(db: Db, userId: number, onlyCourse?: string): M
   const touch = (p: CourseProgress, at: Date | null) => {
     if (at && (!p.lastActivityAt || at > p.lastActivityAt)) p.lastActivityAt = at;
   };
-  const lessonFilter = onlyCourse
-    ? and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, onlyCourse))
-    : eq(lessonProgress.userId, userId);
+  const lessonFilter = and(eq(lessonProgress.userId, userId), courses && inArray(lessonProgress.courseSlug, [...courses]));
   for (const r of db.select().from(lessonProgress).where(lessonFilter).all()) {
     const p = of(r.courseSlug);
     p.lessons.set(r.lessonSlug, { startedAt: r.startedAt, completedAt: r.completedAt, secondsSpent: r.secondsSpent });
     touch(p, r.updatedAt);
   }
-  const quizFilter = onlyCourse ? and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, onlyCourse)) : eq(quizAttempts.userId, userId);
+  const quizFilter = and(eq(quizAttempts.userId, userId), courses && inArray(quizAttempts.courseSlug, [...courses]));
   const quizRows = db
     .select({
       courseSlug: quizAttempts.courseSlug,
@@ -106,9 +105,7 @@ export function progressByCourse(db: Db, userId: number, onlyCourse?: string): M
     p.quizzes.set(q.quizId, { bestScore: q.bestScore, passedAt: q.lastPassedAt ? new Date(q.lastPassedAt) : null, attempts: q.attempts });
     touch(p, new Date(q.lastAttemptAt));
   }
-  const scenarioFilter = onlyCourse
-    ? and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.passed, true), eq(scenarioRuns.courseSlug, onlyCourse))
-    : and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.passed, true));
+  const scenarioFilter = and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.passed, true), courses && inArray(scenarioRuns.courseSlug, [...courses]));
   const scenarioRows = db
     .select({ courseSlug: scenarioRuns.courseSlug, scenarioId: scenarioRuns.scenarioId, lastPassedAt: sql<number>`max(${scenarioRuns.finishedAt})` })
     .from(scenarioRuns)
@@ -120,9 +117,7 @@ export function progressByCourse(db: Db, userId: number, onlyCourse?: string): M
     p.passedScenarios.set(s.scenarioId, new Date(s.lastPassedAt));
     touch(p, new Date(s.lastPassedAt));
   }
-  const completionFilter = onlyCourse
-    ? and(eq(courseCompletions.userId, userId), eq(courseCompletions.courseSlug, onlyCourse))
-    : eq(courseCompletions.userId, userId);
+  const completionFilter = and(eq(courseCompletions.userId, userId), courses && inArray(courseCompletions.courseSlug, [...courses]));
   for (const c of db.select().from(courseCompletions).where(completionFilter).orderBy(courseCompletions.completedAt).all()) {
     // Ordered oldest first, so the last one written for a course is its latest.
     of(c.courseSlug).latestCompletion = {
@@ -138,5 +133,5 @@ export function progressByCourse(db: Db, userId: number, onlyCourse?: string): M
 
 /** Everything a person has done in one course. */
 export function courseProgress(db: Db, userId: number, courseSlug: string): CourseProgress {
-  return progressByCourse(db, userId, courseSlug).get(courseSlug) ?? emptyProgress();
+  return progressByCourse(db, userId, [courseSlug]).get(courseSlug) ?? emptyProgress();
 }

@@ -4,9 +4,9 @@ import { BarChart, LineChart } from "~/components/charts";
 import { HrNav } from "~/components/hr-nav";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getCatalogue } from "~/models/content/store.server";
-import { orgReport } from "~/models/org-report.server";
+import { currentOrgReport } from "~/models/org-report.server";
 import { requireAccess } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Reports · HR · CareLearn" }];
@@ -15,7 +15,7 @@ const OVERDUE_SHOWN = 100;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAccess(request, "hr");
-  const report = orgReport(getDb(), await getCatalogue());
+  const report = currentOrgReport(getDb(), await getCatalogue());
   return { ...report, overdueTotal: report.overdue.length, overdue: report.overdue.slice(0, OVERDUE_SHOWN) };
 }
 
@@ -55,7 +55,7 @@ function GroupTable({ label, rows }: { label: string; rows: Array<{ group: strin
 }
 
 export default function Reports() {
-  const { coverage, curricula, overdue, overdueTotal } = useLoaderData<typeof loader>();
+  const { asOf, coverage, curricula, overdue, overdueTotal } = useLoaderData<typeof loader>();
   return (
     <>
       <HrNav />
@@ -64,6 +64,9 @@ export default function Reports() {
           <p className="eyebrow">HR</p>
           <h1>Reports</h1>
           <p>Care coverage, curriculum completion and overdue work across the organisation.</p>
+          <p className="muted">
+            Figures as of {formatDateTime(asOf)}; they update as people complete training.
+          </p>
         </div>
       </div>
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCatalogue } from "~/models/content/store.server";
 import { csvResponse } from "~/models/csv.server";
 import { REPORT_TABLES, type ReportTable, reportCsv } from "~/models/org-report-csv.server";
-import { orgReport } from "~/models/org-report.server";
+import { currentOrgReport } from "~/models/org-report.server";
 import { requireAccess } from "~/utils/auth.server";
 import { todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -12,6 +12,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAccess(request, "hr");
   const table = params.table as ReportTable;
   if (!REPORT_TABLES.includes(table)) notFound(`There is no report table called “${String(params.table).slice(0, 60)}”.`);
-  const csv = reportCsv(orgReport(getDb(), await getCatalogue()), table);
+  const csv = reportCsv(currentOrgReport(getDb(), await getCatalogue()), table);
   return csvResponse(`${table}-${todayIso()}.csv`, csv);
 }

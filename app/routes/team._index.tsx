@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "~/components/course-status-badge";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { teamTable } from "~/models/team-view.server";
+import { Pager } from "~/components/pager";
+import { teamPage } from "~/models/team-view.server";
 import { requireManager } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -13,27 +14,26 @@ export const meta: MetaFunction = () => [{ title: "My team · CareLearn" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireManager(request);
   const url = new URL(request.url);
-  const { query, rows, all } = teamTable(getDb(), user.id, url.searchParams);
-  const assigned = all.reduce((n, r) => n + r.assigned, 0);
-  const completed = all.reduce((n, r) => n + r.completed, 0);
-  return {
-    query,
-    search: url.search,
-    rows,
-    totals: {
-      people: all.length,
-      percent: assigned ? Math.round((100 * completed) / assigned) : 100,
-      overduePeople: all.filter((r) => r.overdue > 0).length,
-      overdue: all.reduce((n, r) => n + r.overdue, 0),
-      expiringSoon: all.reduce((n, r) => n + r.expiringSoon, 0),
-    },
-  };
+  return { ...teamPage(getDb(), user.id, url.searchParams), search: url.search };
+}
+
+/** The export holds every matching row, so the page number is left out of its address. */
+function exportSearch(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
 }
 
 const SORT_LABELS = { name: "Name", percent: "Least complete first", overdue: "Most overdue first", activity: "Least recently active first", scenario: "Best role-play average first" } as const;
 
 export default function Team() {
-  const { query, search, rows, totals } = useLoaderData<typeof loader>();
+  const { query, search, rows, totals, pages, pageSize, matching } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(search);
+    params.set("page", String(page));
+    return `?${params}`;
+  };
   return (
     <>
       <div className="page-header">
@@ -42,7 +42,7 @@ export default function Team() {
           <h1>Your team's training</h1>
           <p>Everyone who reports to you, directly or through their manager.</p>
         </div>
-        <a href={`/team.csv${search}`} className="button button-ghost" download>
+        <a href={`/team.csv${exportSearch(search)}`} className="button button-ghost" download>
           Export CSV
         </a>
       </div>
@@ -161,6 +161,13 @@ export default function Team() {
             )}
           </tbody>
         </table>
+      </div>
+      <div className="table-foot">
+        <span className="muted">
+          {matching === totals.people ? `${totals.people} people` : `${matching} of ${totals.people} people match`}
+          {pages > 1 ? `, ${pageSize} a page` : ""}. The export has every matching row.
+        </span>
+        <Pager page={query.page} pages={pages} href={pageLink} />
       </div>
     </>
   );

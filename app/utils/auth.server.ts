@@ -4,6 +4,7 @@ import { users } from "~db/schema";
 import { findSessionUser, type SessionUser, SESSION_LIFETIME_MS } from "~/models/session.server";
 import { sessionSecret } from "~/models/settings.server";
 import { getDb } from "./db.server";
+import { memoForRequest } from "./request-memo.server";
 import { env } from "./env.server";
 
 export type CurrentUser = SessionUser & { hasReports: boolean };
@@ -44,6 +45,13 @@ export function clearSessionCookie(request: Request): Promise<string> {
 export async function getOptionalUser(request: Request): Promise<CurrentUser | null> {
   const token = await readSessionToken(request);
   if (!token) return null;
+  // The root loader and the page's loader both ask. A form post's action may change who is
+  // signed in or their details, so only reads share the answer.
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUpUser(token);
+  return memoForRequest(`user:${token}`, () => lookUpUser(token));
+}
+
+function lookUpUser(token: string): CurrentUser | null {
   const db = getDb();
   const user = findSessionUser(db, token);
   if (!user) return null;

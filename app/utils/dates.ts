@@ -15,3 +15,10 @@ export function formatDate(value: Date | string | number): string {
   const date = typeof value === "string" && value.length === 10 ? new Date(`${value}T00:00:00Z`) : new Date(value);
   return dateFormat.format(date);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+/** A moment, to the minute, marked UTC: server-rendered pages cannot know the reader's zone. */
+export function formatDateTime(value: Date | string | number): string {
+  return `${dateTimeFormat.format(new Date(value))} UTC`;
+}

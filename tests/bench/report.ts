@@ -11,7 +11,7 @@ type Results = {
   at: string;
   mode: string;
   baseline_rps: number;
-  tiny_page_rps?: number;
+  bare_http_rps?: number;
   baseline_cpu_ms?: number;
   peak_rss_mb: number;
   db_mb: number;
@@ -19,7 +19,7 @@ type Results = {
   cold_start_ms: number | null;
   lost_writes: number | null;
   baselines: Brief[];
-  tinyPage?: Brief;
+  bareHttp?: Brief;
   routes: Route[];
   writes: { checked: number; lost: number } | null;
   memory: { peakRssMb: number; loadPeakRssMb: number };
@@ -39,20 +39,20 @@ const cpuBase = r.baseline_cpu_ms ?? 0;
 const fmt = (n: number | undefined, d = 0) => (n === undefined ? "" : n.toLocaleString("en-GB", { minimumFractionDigits: d, maximumFractionDigits: d }));
 const cpuCells = (b: Brief) => (b.cpu_ms ? `${fmt(b.cpu_ms, 2)} | ${fmt(cpuBase / b.cpu_ms, 2)}` : " | ");
 const lines = [
-  "| route | req/s | ratio | target | result | p50 ms | p99 ms | connections | CPU ms/req | CPU ratio | vs tiny page |",
+  "| route | req/s | ratio | target | result | p50 ms | p99 ms | connections | CPU ms/req | CPU ratio | vs bare HTTP |",
   "|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|",
 ];
 r.baselines.forEach((b, i) =>
-  lines.push(`| baseline \`/baseline\` (${i === 0 ? "first" : "last"}) | ${fmt(b.rps)} | ${fmt(b.rps / r.baseline_rps, 2)} | | | ${b.p50_ms} | ${b.p99_ms} | ${b.connections ?? ""} | ${cpuCells(b)} | |`),
+  lines.push(`| baseline: tiny page \`/baseline\` (${i === 0 ? "first" : "last"}) | ${fmt(b.rps)} | ${fmt(b.rps / r.baseline_rps, 2)} | | | ${b.p50_ms} | ${b.p99_ms} | ${b.connections ?? ""} | ${cpuCells(b)} | |`),
 );
-if (r.tinyPage && r.tiny_page_rps)
-  lines.push(`| reference: tiny page \`/login\`, signed out | ${fmt(r.tinyPage.rps)} | ${fmt(r.tinyPage.rps / r.baseline_rps, 2)} | | | ${r.tinyPage.p50_ms} | ${r.tinyPage.p99_ms} | ${r.tinyPage.connections ?? ""} | ${cpuCells(r.tinyPage)} | 1.00 |`);
+if (r.bareHttp && r.bare_http_rps)
+  lines.push(`| reference: bare HTTP stack \`/baseline.txt\`, no page | ${fmt(r.bareHttp.rps)} | ${fmt(r.bareHttp.rps / r.baseline_rps, 2)} | | | ${r.bareHttp.p50_ms} | ${r.bareHttp.p99_ms} | ${r.bareHttp.connections ?? ""} | ${cpuCells(r.bareHttp)} | 1.00 |`);
 for (const route of r.routes) {
   if ("skipped" in route) {
     lines.push(`| ${route.label} | | | ≥ ${route.target} | SKIP: ${route.skipped} | | | | | | |`);
     continue;
   }
-  const page = r.tiny_page_rps ? fmt(route.rps / r.tiny_page_rps, 2) : "";
+  const page = r.bare_http_rps ? fmt(route.rps / r.bare_http_rps, 2) : "";
   lines.push(
     `| ${route.label} | ${fmt(route.rps)} | ${fmt(route.ratio, 2)} | ≥ ${route.target} | **${route.pass ? "PASS" : "MISS"}** | ${route.p50_ms} | ${route.p99_ms} | ${route.connections ?? ""} | ${cpuCells(route)} | ${page} |`,
   );

@@ -38,6 +38,7 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
   "routes/setup": { path: "/setup", get: everyone("missing") },
   "routes/healthz": { path: "/healthz", get: everyone("ok") },
   "routes/baseline": { path: "/baseline", get: everyone("ok") },
+  "routes/baseline[.]txt": { path: "/baseline.txt", get: everyone("ok") },
   "routes/account": { path: "/account", get: signedIn("ok") },
   "routes/hr._index": { path: "/hr", get: hrOnly() },
   "routes/hr.people._index": { path: "/hr/people", get: hrOnly() },

@@ -77,6 +77,58 @@ describe("a manager's view", () => {
   });
 });
 
+describe("a long reporting line", () => {
+  const lineSize = () =>
+    withDb(server.dbPath, (db) => {
+      const top = (db.prepare("select id from users where email = ?").get("joseph.kariuki@carelearn.test") as { id: number }).id;
+      return (
+        db
+          .prepare(
+            `with recursive line(id) as (select id from users where manager_id = ? union select u.id from users u join line on u.manager_id = line.id)
+             select count(*) as n from line join users using (id) where users.active = 1`,
+          )
+          .get(top) as { n: number }
+      ).n;
+    });
+  const people = (html: string) => [...html.matchAll(/data-person="([^"]+)"/g)].map((m) => m[1]);
+
+  it("pages the table 50 at a time; the totals and the export cover everyone", async () => {
+    const md = await as("joseph.kariuki@carelearn.test");
+    const total = lineSize();
+    expect(total).toBeGreaterThan(50);
+    const first = (await (await md.get("/team?sort=name")).text()).replace(/<!-- -->/g, "");
+    const second = await (await md.get("/team?sort=name&page=2")).text();
+    expect(people(first)).toHaveLength(50);
+    expect(people(second)).toHaveLength(total - 50);
+    expect(new Set([...people(first), ...people(second)]).size).toBe(total);
+    expect(first).toContain(`<div class="stat-value">${total}</div>`);
+    expect(first).toContain(`Page 1 of 2`);
+    expect(first).toContain(`href="/team.csv?sort=name"`);
+    // Past the last page shows the last page; nonsense shows the first.
+    expect(people(await (await md.get("/team?sort=name&page=9")).text())).toEqual(people(second));
+    expect(people(await (await md.get("/team?sort=name&page=-1")).text())).toEqual(people(first));
+    const csv = await (await md.get("/team.csv?sort=name&page=2")).text();
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(total + 1);
+  });
+
+  it("shows a change made anywhere, even by another process, on the next view", async () => {
+    const md = await as("joseph.kariuki@carelearn.test");
+    const row = async () => {
+      const html = (await (await md.get("/team?q=okello")).text()).replace(/<!-- -->/g, "");
+      return html.slice(html.indexOf('data-person="driver@carelearn.test"'));
+    };
+    const before = await row();
+    expect(before).toContain('data-label="Assigned" class="num">1<');
+    // Another connection, as the reminders command or a second server would write.
+    withDb(server.dbPath, (db) => {
+      const driver = (db.prepare("select id from users where email = ?").get("driver@carelearn.test") as { id: number }).id;
+      const rule = (db.prepare("select id from assignment_rules limit 1").get() as { id: number }).id;
+      db.prepare("insert into enrolments (user_id, course_slug, rule_id, assigned_on, due_on) values (?, 'care-at-the-door', ?, '2026-11-01', '2030-01-01')").run(driver, rule);
+    });
+    expect(await row()).toContain('data-label="Assigned" class="num">2<');
+  });
+});
+
 describe("HR reports", () => {
   it("render with charts and export every table", async () => {
     const hr = await as("hr@carelearn.test");

@@ -1,3 +1,4 @@
+import "./production-env";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

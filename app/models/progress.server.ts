@@ -1,6 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { courseCompletions, lessonProgress, quizAttempts, scenarioRuns } from "~db/schema";
 import type { Db } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared.server";
 
 // A single visit longer than this is a tab left open, not reading.
 export const MAX_SECONDS_PER_VISIT = 60 * 60;
@@ -9,14 +11,16 @@ function clampSeconds(seconds: number): number {
   return Math.max(0, Math.min(MAX_SECONDS_PER_VISIT, Math.round(seconds)));
 }
 
-/** Notes that a lesson was opened, once; later visits change nothing. */
-export function recordLessonVisit(db: Db, userId: number, courseSlug: string, lessonSlug: string, now = new Date()): void {
-  const existing = db
+const lessonVisited = (db: Db) =>
+  db
     .select({ id: lessonProgress.id })
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug), eq(lessonProgress.lessonSlug, lessonSlug)))
-    .get();
-  if (existing) return;
+    .where(and(eq(lessonProgress.userId, sql.placeholder("userId")), eq(lessonProgress.courseSlug, sql.placeholder("course")), eq(lessonProgress.lessonSlug, sql.placeholder("lesson"))))
+    .prepare();
+
+/** Notes that a lesson was opened, once; later visits change nothing (and write nothing). */
+export function recordLessonVisit(db: Db, userId: number, courseSlug: string, lessonSlug: string, now = new Date()): void {
+  if (preparedQuery(db, "lesson-visited", lessonVisited).get({ userId, course: courseSlug, lesson: lessonSlug })) return;
   db.insert(lessonProgress).values({ userId, courseSlug, lessonSlug, startedAt: now, updatedAt: now }).onConflictDoNothing().run();
 }
 
@@ -65,6 +69,45 @@ function emptyProgress(): CourseProgress {
   return { lessons: new Map(), quizzes: new Map(), passedScenarios: new Map(), latestCompletion: null, lastActivityAt: null };
 }
 
+// A person's rows, in every course (:all = 1) or in the courses listed as a JSON array (:courses).
+const P = { userId: sql.placeholder("userId"), all: sql.placeholder("all"), courses: sql.placeholder("courses") };
+const inCourses = (column: AnySQLiteColumn) => sql`(${P.all} = 1 or ${column} in (select value from json_each(${P.courses})))`;
+
+// Every page about a person's learning runs these, so they are built once (app/utils/prepared.server.ts).
+const progressQueries = (db: Db) => ({
+  lessons: db
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, P.userId), inCourses(lessonProgress.courseSlug)))
+    .prepare(),
+  quizzes: db
+    .select({
+      courseSlug: quizAttempts.courseSlug,
+      quizId: quizAttempts.quizId,
+      bestScore: sql<number>`max(${quizAttempts.score})`,
+      lastPassedAt: sql<number | null>`max(case when ${quizAttempts.passed} then ${quizAttempts.createdAt} end)`,
+      lastAttemptAt: sql<number>`max(${quizAttempts.createdAt})`,
+      attempts: sql<number>`count(*)`,
+    })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, P.userId), inCourses(quizAttempts.courseSlug)))
+    .groupBy(quizAttempts.courseSlug, quizAttempts.quizId)
+    .prepare(),
+  scenarios: db
+    .select({ courseSlug: scenarioRuns.courseSlug, scenarioId: scenarioRuns.scenarioId, lastPassedAt: sql<number>`max(${scenarioRuns.finishedAt})` })
+    .from(scenarioRuns)
+    .where(and(eq(scenarioRuns.userId, P.userId), eq(scenarioRuns.passed, true), inCourses(scenarioRuns.courseSlug)))
+    .groupBy(scenarioRuns.courseSlug, scenarioRuns.scenarioId)
+    .prepare(),
+  // Oldest first, so the last one read for a course is its latest.
+  completions: db
+    .select()
+    .from(courseCompletions)
+    .where(and(eq(courseCompletions.userId, P.userId), inCourses(courseCompletions.courseSlug)))
+    .orderBy(courseCompletions.completedAt)
+    .prepare(),
+});
+
 /**
  * Everything a person has done, by course, in four indexed queries. Passed scenarios are filed
  * under the course that holds them. Pass the courses a page shows: a person's history keeps
@@ -80,46 +123,24 @@ export function progressByCourse(db: Db, userId: number, courses?: readonly stri
   const touch = (p: CourseProgress, at: Date | null) => {
     if (at && (!p.lastActivityAt || at > p.lastActivityAt)) p.lastActivityAt = at;
   };
-  const lessonFilter = and(eq(lessonProgress.userId, userId), courses && inArray(lessonProgress.courseSlug, [...courses]));
-  for (const r of db.select().from(lessonProgress).where(lessonFilter).all()) {
+  const queries = preparedQuery(db, "progress-by-course", progressQueries);
+  const params = { userId, all: courses ? 0 : 1, courses: JSON.stringify(courses ?? []) };
+  for (const r of queries.lessons.all(params)) {
     const p = of(r.courseSlug);
     p.lessons.set(r.lessonSlug, { startedAt: r.startedAt, completedAt: r.completedAt, secondsSpent: r.secondsSpent });
     touch(p, r.updatedAt);
   }
-  const quizFilter = and(eq(quizAttempts.userId, userId), courses && inArray(quizAttempts.courseSlug, [...courses]));
-  const quizRows = db
-    .select({
-      courseSlug: quizAttempts.courseSlug,
-      quizId: quizAttempts.quizId,
-      bestScore: sql<number>`max(${quizAttempts.score})`,
-      lastPassedAt: sql<number | null>`max(case when ${quizAttempts.passed} then ${quizAttempts.createdAt} end)`,
-      lastAttemptAt: sql<number>`max(${quizAttempts.createdAt})`,
-      attempts: sql<number>`count(*)`,
-    })
-    .from(quizAttempts)
-    .where(quizFilter)
-    .groupBy(quizAttempts.courseSlug, quizAttempts.quizId)
-    .all();
-  for (const q of quizRows) {
+  for (const q of queries.quizzes.all(params)) {
     const p = of(q.courseSlug);
     p.quizzes.set(q.quizId, { bestScore: q.bestScore, passedAt: q.lastPassedAt ? new Date(q.lastPassedAt) : null, attempts: q.attempts });
     touch(p, new Date(q.lastAttemptAt));
   }
-  const scenarioFilter = and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.passed, true), courses && inArray(scenarioRuns.courseSlug, [...courses]));
-  const scenarioRows = db
-    .select({ courseSlug: scenarioRuns.courseSlug, scenarioId: scenarioRuns.scenarioId, lastPassedAt: sql<number>`max(${scenarioRuns.finishedAt})` })
-    .from(scenarioRuns)
-    .where(scenarioFilter)
-    .groupBy(scenarioRuns.courseSlug, scenarioRuns.scenarioId)
-    .all();
-  for (const s of scenarioRows) {
-    const p = of(s.courseSlug);
-    p.passedScenarios.set(s.scenarioId, new Date(s.lastPassedAt));
-    touch(p, new Date(s.lastPassedAt));
+  for (const r of queries.scenarios.all(params)) {
+    const p = of(r.courseSlug);
+    p.passedScenarios.set(r.scenarioId, new Date(r.lastPassedAt));
+    touch(p, new Date(r.lastPassedAt));
   }
-  const completionFilter = and(eq(courseCompletions.userId, userId), courses && inArray(courseCompletions.courseSlug, [...courses]));
-  for (const c of db.select().from(courseCompletions).where(completionFilter).orderBy(courseCompletions.completedAt).all()) {
-    // Ordered oldest first, so the last one written for a course is its latest.
+  for (const c of queries.completions.all(params)) {
     of(c.courseSlug).latestCompletion = {
       completedAt: c.completedAt,
       expiresAt: c.expiresAt,

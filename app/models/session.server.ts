@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
 import type { Db } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared.server";
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 // Writing last_seen on every request would turn every page view into a write.
@@ -36,12 +37,13 @@ export type SessionUser = {
   departmentId: number | null;
   managerId: number | null;
   leaderboardVisibility: "name" | "initials" | "hidden";
+  /** Whether anyone active reports to them (who may see /team). */
+  hasReports: boolean;
 };
 
-/** The active person behind a live (unexpired, unrevoked) session token, if any. */
-export function findSessionUser(db: Db, token: string, now = new Date()): SessionUser | undefined {
-  const id = sessionId(token);
-  const row = db
+// Every signed-in request runs this, so it is built once (see app/utils/prepared.server.ts).
+const sessionLookup = (db: Db) =>
+  db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       user: {
@@ -53,17 +55,25 @@ export function findSessionUser(db: Db, token: string, now = new Date()): Sessio
         departmentId: users.departmentId,
         managerId: users.managerId,
         leaderboardVisibility: users.leaderboardVisibility,
+        hasReports: sql<number>`exists (select 1 from users r where r.manager_id = ${users.id} and r.active = 1)`.mapWith(Boolean),
       },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .get();
+    .where(
+      and(eq(sessions.id, sql.placeholder("id")), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)),
+    )
+    .prepare();
+
+/** The active person behind a live (unexpired, unrevoked) session token, if any. */
+export function findSessionUser(db: Db, token: string, now = new Date()): SessionUser | undefined {
+  const id = sessionId(token);
+  const row = preparedQuery(db, "session-lookup", sessionLookup).get({ id, now: now.getTime() });
   if (!row) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   }
-  return row.user;
+  return row.user as SessionUser;
 }
 
 export function revokeSession(db: Db, token: string, now = new Date()): void {

@@ -1,13 +1,11 @@
 import { type Cookie, createCookie, data, redirect } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
-import { users } from "~db/schema";
 import { findSessionUser, type SessionUser, SESSION_LIFETIME_MS } from "~/models/session.server";
 import { sessionSecret } from "~/models/settings.server";
 import { getDb } from "./db.server";
 import { memoForRequest } from "./request-memo.server";
 import { env } from "./env.server";
 
-export type CurrentUser = SessionUser & { hasReports: boolean };
+export type CurrentUser = SessionUser;
 
 const ACCESS_RANK = { learner: 0, manager: 1, hr: 2, admin: 3 } as const;
 export type AccessLevel = keyof typeof ACCESS_RANK;
@@ -52,16 +50,7 @@ export async function getOptionalUser(request: Request): Promise<CurrentUser | n
 }
 
 function lookUpUser(token: string): CurrentUser | null {
-  const db = getDb();
-  const user = findSessionUser(db, token);
-  if (!user) return null;
-  const report = db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.managerId, user.id), eq(users.active, true)))
-    .limit(1)
-    .get();
-  return { ...user, hasReports: Boolean(report) };
+  return findSessionUser(getDb(), token) ?? null;
 }
 
 /** A path on this site to come back to after signing in; anything else becomes "/". */

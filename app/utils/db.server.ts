@@ -27,9 +27,35 @@ export function openDatabase(file: string): DbHandle {
   // WAL + NORMAL is durable across application crashes (SIGKILL); only an OS crash can lose
   // the last transactions, which is the trade SQLite documents for WAL.
   sqlite.pragma("synchronous = NORMAL");
+  reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+const MAX_CACHED_STATEMENTS = 1_000;
+
+/**
+ * drizzle asks the driver to prepare (parse and plan) every query's SQL on every call; the app runs
+ * the same few hundred queries over and over, so each connection keeps what it prepared. Statements
+ * run synchronously and none are iterated lazily, so sharing one is safe; drizzle switches some to
+ * raw (array) mode, so a reused statement starts back in row mode, as a new one would.
+ */
+function reusePreparedStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    if (cached) {
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    // SQL built with a varying number of parameters could grow the map without end.
+    if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+    statements.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 let shared: DbHandle | undefined;

@@ -5,6 +5,14 @@ type Props = { amount?: number; period?: "week" | "month"; years?: number; curre
 
 const PERIODS_PER_YEAR = { week: 52, month: 12 } as const;
 
+// Building a number format is far dearer than using one, and every render of a lesson needs it.
+const formats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string): Intl.NumberFormat {
+  let format = formats.get(currency);
+  if (!format) formats.set(currency, (format = new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 })));
+  return format;
+}
+
 function positive(value: string | null, fallback: number, max: number): number {
   const n = Number(value);
   return value !== null && Number.isFinite(n) && n > 0 ? Math.min(n, max) : fallback;
@@ -21,7 +29,7 @@ export function LifetimeValue({ amount = 35, period = "week", years = 10, curren
     period: params.get("ltv-period") === "month" ? "month" : params.get("ltv-period") === "week" ? "week" : period,
     years: Math.round(positive(params.get("ltv-years"), years, 50)),
   });
-  const money = new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = moneyFormat(currency);
   const perYear = values.amount * PERIODS_PER_YEAR[values.period as "week" | "month"];
   const total = perYear * values.years;
   return (

@@ -27,12 +27,28 @@ export function loadLessonScript(key: string): Promise<void> {
   });
 }
 
+// Server only: each compiled lesson evaluated once, by content hash. Evaluating the code is far
+// dearer than rendering it, and the same few dozen lessons are read all day.
+const serverLessons = new Map<string, LessonExport["default"]>();
+
 /**
- * The lesson as a component. On the server, from the compiled code (Node has no CSP); in the
- * browser, from the factory its <script> registered, so no string is ever evaluated there.
+ * Server only, from the lesson's loader: makes the compiled code available to the server render
+ * without sending it to the browser as loader data (the browser loads it as a script instead).
  */
-export function lessonComponent(key: string, code: string): LessonExport["default"] {
-  if (typeof document === "undefined") return getMDXComponent(code) as LessonExport["default"];
+export function prepareServerLesson(key: string, code: string): void {
+  if (!serverLessons.has(key)) serverLessons.set(key, getMDXComponent(code) as LessonExport["default"]);
+}
+
+/**
+ * The lesson as a component. On the server, from the code its loader prepared (Node has no CSP);
+ * in the browser, from the factory its <script> registered, so no string is ever evaluated there.
+ */
+export function lessonComponent(key: string): LessonExport["default"] {
+  if (typeof document === "undefined") {
+    const component = serverLessons.get(key);
+    if (!component) throw new Error(`Lesson ${key} was rendered before its loader prepared it.`);
+    return component;
+  }
   const factory = window.__carelearnLessons?.[key];
   if (!factory) throw new Error("The lesson could not be loaded. Check your connection and reload the page.");
   return factory(React, ReactDOM, jsxRuntime).default;

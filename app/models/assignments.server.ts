@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { courseCompletions, enrolments, users } from "~db/schema";
 import { todayIso } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared.server";
 import type { Catalogue } from "./content/catalogue.server";
 import { recordAudit } from "./audit.server";
 import { progressByCourse } from "./progress.server";
@@ -20,8 +21,16 @@ export function dueAt(isoDate: string): Date {
 }
 
 /** A person's active enrolments, keyed by course. */
+// The learner's pages run this on every view, so it is built once (app/utils/prepared.server.ts).
+const activeEnrolmentsQuery = (db: Db) =>
+  db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, sql.placeholder("userId")), isNull(enrolments.endedAt)))
+    .prepare();
+
 export function activeEnrolments(db: Db, userId: number): Map<string, ActiveEnrolment> {
-  const rows = db.select().from(enrolments).where(and(eq(enrolments.userId, userId), isNull(enrolments.endedAt))).all();
+  const rows = preparedQuery(db, "active-enrolments", activeEnrolmentsQuery).all({ userId });
   return new Map(rows.map((e) => [e.courseSlug, e]));
 }
 

@@ -6,6 +6,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { courseCompletions, departments, enrolments, type LeaderboardVisibility, leaderboardPoints, leaderboardTotals, users } from "~db/schema";
 import type { Db } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared.server";
 import { type Window, type WindowKind, windowAt } from "~/utils/time-zone";
 import type { Catalogue } from "./content/catalogue.server";
 import { isAudience } from "./learner.server";
@@ -258,14 +259,36 @@ export type LeaderboardView = {
 };
 
 /** A viewer's own points in a period, read fresh (never from the cache). */
+// The board's per-viewer queries run on every view, so they are built once (app/utils/prepared.server.ts).
+const viewerQueries = (db: Db) => ({
+  ownPoints: db
+    .select({ points: leaderboardTotals.points })
+    .from(leaderboardTotals)
+    .where(and(eq(leaderboardTotals.period, sql.placeholder("period")), eq(leaderboardTotals.userId, sql.placeholder("userId"))))
+    .prepare(),
+  // The soonest-due assigned course never completed.
+  nextCourse: db
+    .select({ courseSlug: enrolments.courseSlug, dueOn: sql<string>`coalesce(${enrolments.extendedDueOn}, ${enrolments.dueOn})` })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.userId, sql.placeholder("userId")),
+        isNull(enrolments.endedAt),
+        sql`not exists (select 1 from ${courseCompletions} c where c.user_id = ${enrolments.userId} and c.course_slug = ${enrolments.courseSlug})`,
+      ),
+    )
+    .orderBy(sql`2`)
+    .limit(1)
+    .prepare(),
+  passedScenarios: db
+    .select({ scenarioId: leaderboardPoints.scenarioId })
+    .from(leaderboardPoints)
+    .where(and(eq(leaderboardPoints.userId, sql.placeholder("userId")), eq(leaderboardPoints.kind, "scenario_pass")))
+    .prepare(),
+});
+
 export function ownPoints(db: Db, userId: number, period: string): number {
-  return (
-    db
-      .select({ points: leaderboardTotals.points })
-      .from(leaderboardTotals)
-      .where(and(eq(leaderboardTotals.period, period), eq(leaderboardTotals.userId, userId)))
-      .get()?.points ?? 0
-  );
+  return preparedQuery(db, "leaderboard-viewer", viewerQueries).ownPoints.get({ period, userId })?.points ?? 0;
 }
 
 function positionIn(entry: PeriodEntry, list: PersonScore[], userId: number): number {
@@ -397,19 +420,8 @@ export type Suggestion = { label: string; dueOn: string | null; late?: boolean; 
 export function nextSteps(db: Db, catalogue: Catalogue, user: { id: number; jobRole: string }, now = new Date()): Suggestion[] {
   const userId = user.id;
   const steps: Suggestion[] = [];
-  const course = db
-    .select({ courseSlug: enrolments.courseSlug, dueOn: sql<string>`coalesce(${enrolments.extendedDueOn}, ${enrolments.dueOn})` })
-    .from(enrolments)
-    .where(
-      and(
-        eq(enrolments.userId, userId),
-        isNull(enrolments.endedAt),
-        sql`not exists (select 1 from ${courseCompletions} c where c.user_id = ${enrolments.userId} and c.course_slug = ${enrolments.courseSlug})`,
-      ),
-    )
-    .orderBy(sql`2`)
-    .limit(1)
-    .get();
+  const queries = preparedQuery(db, "leaderboard-viewer", viewerQueries);
+  const course = queries.nextCourse.get({ userId });
   const title = course && catalogue.courseBySlug.get(course.courseSlug)?.meta.title;
   if (course && title) {
     const late = dueAt(course.dueOn).getTime() < now.getTime();
@@ -421,14 +433,7 @@ export function nextSteps(db: Db, catalogue: Catalogue, user: { id: number; jobR
       href: `/courses/${course.courseSlug}`,
     });
   }
-  const passed = new Set(
-    db
-      .select({ scenarioId: leaderboardPoints.scenarioId })
-      .from(leaderboardPoints)
-      .where(and(eq(leaderboardPoints.userId, userId), eq(leaderboardPoints.kind, "scenario_pass")))
-      .all()
-      .map((r) => r.scenarioId),
-  );
+  const passed = new Set(queries.passedScenarios.all({ userId }).map((r) => r.scenarioId));
   for (const [id, entry] of catalogue.scenarios) {
     if (steps.length >= 3) break;
     if (passed.has(id) || !isAudience(entry.scenario.audience, user.jobRole)) continue;

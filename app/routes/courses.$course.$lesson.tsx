@@ -3,7 +3,7 @@ import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
-import { lessonComponent, lessonScriptUrl, loadLessonScript } from "~/components/lesson-content";
+import { lessonComponent, lessonScriptUrl, loadLessonScript, prepareServerLesson } from "~/components/lesson-content";
 import { useReadingSeconds } from "~/components/lesson-timer";
 import { mdxComponents } from "~/components/mdx";
 import { LessonContext, type LessonContextValue } from "~/components/mdx/lesson-context";
@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const catalogue = await getCatalogue();
   const db = getDb();
   recordLessonVisit(db, user.id, course.slug, lesson.slug);
+  prepareServerLesson(lesson.compiled.key, lesson.compiled.code);
   const progress = courseProgress(db, user.id, course.slug);
   const index = course.lessons.indexOf(lesson);
   const context: LessonContextValue = { courseSlug: course.slug, quizzes: {}, scenarios: {} };
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   return {
     course: { slug: course.slug, title: course.meta.title },
-    lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, key: lesson.compiled.key, code: lesson.compiled.code, number: index + 1, of: course.lessons.length },
+    lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, key: lesson.compiled.key, number: index + 1, of: course.lessons.length },
     completed: Boolean(progress.lessons.get(lesson.slug)?.completedAt),
     lessons: course.lessons.map((l) => ({ slug: l.slug, title: l.title, done: Boolean(progress.lessons.get(l.slug)?.completedAt) })),
     previous: neighbour(index - 1),
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonReader() {
   const { course, lesson, completed, lessons, previous, next, context } = useLoaderData<typeof loader>();
-  const Content = useMemo(() => lessonComponent(lesson.key, lesson.code), [lesson.key, lesson.code]);
+  const Content = useMemo(() => lessonComponent(lesson.key), [lesson.key]);
   const fetcher = useFetcher<{ error: string }>();
   const { markReported } = useReadingSeconds(course.slug, lesson.slug);
   const isDone = completed || fetcher.formData?.get("intent") === "complete";

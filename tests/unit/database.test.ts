@@ -94,3 +94,21 @@ describe("demo organisation seed", () => {
     }
   });
 });
+
+describe("prepared statements", () => {
+  it("are reused per connection, and a reused one starts in row mode whatever the last caller set", async () => {
+    const { db } = fresh();
+    await applyDemoSeed(db, "2026-11-01");
+    const query = "select email from users where email = ?";
+    const first = db.$client.prepare(query);
+    // drizzle reads some results as arrays and leaves the statement so.
+    expect(first.raw().get("driver@carelearn.test")).toEqual(["driver@carelearn.test"]);
+    const again = db.$client.prepare(query);
+    expect(again).toBe(first);
+    expect(again.get("driver@carelearn.test")).toEqual({ email: "driver@carelearn.test" });
+    // Statements that return nothing are reused too.
+    const update = "update users set name = name where email = ?";
+    expect(db.$client.prepare(update)).toBe(db.$client.prepare(update));
+    expect(db.$client.prepare(update).run("driver@carelearn.test").changes).toBe(1);
+  });
+});

@@ -11,9 +11,10 @@ type Person = { id: number; name: string; email: string; department: string; job
 export type GroupRow = { group: string; people: number; completed: number; percent: number };
 
 function people(db: Db): Map<number, Person> {
-  const rows = db.all<{ id: number; name: string; email: string; department: string | null; job_role: string }>(sql`
-    select u.id, u.name, u.email, d.name as department, u.job_role from users u left join departments d on d.id = u.department_id where u.active = 1`);
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, department: r.department ?? "No department", jobRole: r.job_role }]));
+  // Everyone in the organisation: read as arrays, which the driver builds far faster than objects.
+  const rows = db.values<[number, string, string, string | null, string]>(sql`
+    select u.id, u.name, u.email, d.name, u.job_role from users u left join departments d on d.id = u.department_id where u.active = 1`);
+  return new Map(rows.map(([id, name, email, department, jobRole]) => [id, { id, name, email, department: department ?? "No department", jobRole }]));
 }
 
 function percent(part: number, whole: number): number {
@@ -87,29 +88,43 @@ export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
 
 function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, now: Date) {
   const core = catalogue.courses.find((c) => c.meta.core);
-  const completions = core
-    ? db.all<{ user_id: number; completed_at: number; expires_at: number | null }>(sql`
-        select user_id, completed_at, expires_at from course_completions where course_slug = ${core.slug}`)
-    : [];
-  const byUser = new Map<number, Array<{ from: number; to: number }>>();
-  for (const c of completions) {
-    if (!staff.has(c.user_id)) continue;
-    byUser.set(c.user_id, [...(byUser.get(c.user_id) ?? []), { from: c.completed_at, to: c.expires_at ?? Number.POSITIVE_INFINITY }]);
-  }
-  const coveredAt = (userId: number, t: number) => (byUser.get(userId) ?? []).some((w) => w.from <= t && t < w.to);
-  const departments = [...new Set([...staff.values()].map((p) => p.department))].sort();
   const weeks = Array.from({ length: 12 }, (_, i) => new Date(now.getTime() - (11 - i) * 7 * DAY));
-  const share = (members: Person[], t: number) => percent(members.filter((p) => coveredAt(p.id, t)).length, members.length);
+  // The moments asked about: the 12 week-ends (the last is now).
+  const moments = weeks.map((w) => w.getTime());
+  // Only completions that could cover one of them: expired before the first, they cannot.
+  const completions = core
+    ? db.values<[number, number, number | null]>(sql`
+        select user_id, completed_at, expires_at from course_completions
+        where course_slug = ${core.slug} and completed_at <= ${now.getTime()} and (expires_at is null or expires_at > ${moments[0]})`)
+    : [];
+  // One bit per moment for each person: covered then or not.
+  const covered = new Map<number, number>();
+  for (const [userId, from, to] of completions) {
+    if (!staff.has(userId)) continue;
+    let bits = covered.get(userId) ?? 0;
+    moments.forEach((t, i) => {
+      if (from <= t && (to === null || t < to)) bits |= 1 << i;
+    });
+    covered.set(userId, bits);
+  }
+  const share = (members: Person[], i: number) => percent(members.filter((p) => ((covered.get(p.id) ?? 0) >> i) & 1).length, members.length);
+  const last = moments.length - 1;
   const everyone = [...staff.values()];
+  const byDepartment = new Map<string, Person[]>();
+  for (const p of everyone) {
+    const members = byDepartment.get(p.department);
+    if (members) members.push(p);
+    else byDepartment.set(p.department, [p]);
+  }
   return {
     courseTitle: core?.meta.title ?? null,
-    overall: share(everyone, now.getTime()),
-    byDepartment: departments.map((department) => {
-      const members = everyone.filter((p) => p.department === department);
-      const covered = members.filter((p) => coveredAt(p.id, now.getTime())).length;
-      return { department, people: members.length, covered, percent: percent(covered, members.length), trend: weeks.map((w) => share(members, w.getTime())) };
+    overall: share(everyone, last),
+    byDepartment: [...byDepartment.keys()].sort().map((department) => {
+      const members = byDepartment.get(department)!;
+      const coveredNow = members.filter((p) => ((covered.get(p.id) ?? 0) >> last) & 1).length;
+      return { department, people: members.length, covered: coveredNow, percent: percent(coveredNow, members.length), trend: moments.map((_, i) => share(members, i)) };
     }),
-    trend: weeks.map((w) => ({ weekEnding: w.toISOString().slice(0, 10), percent: share(everyone, w.getTime()) })),
+    trend: weeks.map((w, i) => ({ weekEnding: w.toISOString().slice(0, 10), percent: share(everyone, i) })),
   };
 }
 

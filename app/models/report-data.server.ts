@@ -28,17 +28,10 @@ export function idList(ids: number[]): string {
 export function enrolmentStatuses(db: Db, now: Date, options: { userIds?: number[]; withActivity: boolean }): EnrolmentStatus[] {
   const ids = options.userIds ? idList(options.userIds) : null;
   const scope = ids ? sql`and e.user_id in (select value from json_each(${ids}))` : sql`and u.active = 1`;
-  const rows = db.all<{
-    id: number;
-    user_id: number;
-    course_slug: string;
-    due_on: string;
-    extended_due_on: string | null;
-    completed_at: number | null;
-    expires_at: number | null;
-    score: number | null;
-  }>(sql`
-    select e.id, e.user_id, e.course_slug, e.due_on, e.extended_due_on, c.completed_at, c.expires_at, c.score
+  // Tens of thousands of rows at 10,000 people: read as arrays, which the driver builds far faster
+  // than objects. Columns: user, course, due on (extended if so), completed, expires, score.
+  const rows = db.values<[number, string, string, number | null, number | null, number | null]>(sql`
+    select e.user_id, e.course_slug, coalesce(e.extended_due_on, e.due_on), c.completed_at, c.expires_at, c.score
     from enrolments e
     join users u on u.id = e.user_id
     -- The latest completion of each enrolled course, found through the (user, course, date) index:
@@ -60,19 +53,25 @@ export function enrolmentStatuses(db: Db, now: Date, options: { userIds?: number
       active.add(`${row.user_id}:${row.course_slug}`);
     }
   }
-  return rows.map((r) => {
-    const started = active.has(`${r.user_id}:${r.course_slug}`);
-    const dueOn = r.extended_due_on ?? r.due_on;
-    const completion = r.completed_at ? { completedAt: new Date(r.completed_at), expiresAt: r.expires_at ? new Date(r.expires_at) : null } : null;
+  // Few distinct due dates among many enrolments: each is turned into a moment once.
+  const dueMoments = new Map<string, Date>();
+  const dueMoment = (dueOn: string) => {
+    let at = dueMoments.get(dueOn);
+    if (!at) dueMoments.set(dueOn, (at = dueAt(dueOn)));
+    return at;
+  };
+  return rows.map(([userId, courseSlug, dueOn, completedAt, expiresAt, score]) => {
+    const started = active.has(`${userId}:${courseSlug}`);
+    const completion = completedAt ? { completedAt: new Date(completedAt), expiresAt: expiresAt ? new Date(expiresAt) : null } : null;
     return {
-      userId: r.user_id,
-      courseSlug: r.course_slug,
+      userId,
+      courseSlug,
       dueOn,
-      status: courseStatus({ now, completion, hasActivity: started, dueAt: dueAt(dueOn) }),
+      status: courseStatus({ now, completion, hasActivity: started, dueAt: dueMoment(dueOn) }),
       active: started,
       completedAt: completion?.completedAt ?? null,
       expiresAt: completion?.expiresAt ?? null,
-      score: r.score,
+      score,
     };
   });
 }

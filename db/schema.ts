@@ -418,3 +418,25 @@ export const dataVersions = sqliteTable("data_versions", {
   topic: text("topic", { enum: DATA_TOPICS }).primaryKey(),
   version: integer("version").notNull().default(0),
 });
+
+export const PASSWORD_LINK_PURPOSES = ["invite", "reset"] as const;
+
+/**
+ * One-time links to choose a password: invitations HR sends to people it created or imported, and
+ * resets people ask for. Only a hash of the token is stored; a newer link replaces older ones.
+ */
+export const passwordLinks = sqliteTable(
+  "password_links",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: text("purpose", { enum: PASSWORD_LINK_PURPOSES }).notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("password_links_user_idx").on(t.userId, t.createdAt)],
+);

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { remindersSent } from "~db/schema";
 import { formatDate, todayIso } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { escapeHtml, wrap } from "./email-text.server";
 import { type ReminderDigest, reminderDigests } from "./assignments.server";
 import type { Catalogue } from "./content/catalogue.server";
 import { createMailer, type MailConfig, type Mailer, mailConfig, OUTBOX_FILE_NAME, outboxDir, parseEml } from "./mailer.server";
@@ -35,24 +36,6 @@ function relativeDay(dueOn: string, today: string): string {
   if (days === 1) return "tomorrow";
   if (days === -1) return "yesterday";
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-/** Wraps prose at 72 columns, as plain-text email is read. */
-function wrap(paragraph: string, width = 72): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join("\n");
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 }
 
 /** The subject line: the course when there is one, otherwise how many, overdue ones first. */

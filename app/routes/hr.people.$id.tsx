@@ -9,6 +9,9 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { extendDueDate, personAssignments } from "~/models/assignments.server";
 import { getCatalogue } from "~/models/content/store.server";
 import { personSchema } from "~/models/people-form";
+import { recordAudit } from "~/models/audit.server";
+import { createMailer, mailConfig } from "~/models/mailer.server";
+import { sendPasswordLink, signInState } from "~/models/password-links.server";
 import { allDepartments, findPerson, setPersonActive, updatePerson } from "~/models/people.server";
 import { requireAccess } from "~/utils/auth.server";
 import { formatDate, todayIso } from "~/utils/dates";
@@ -31,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canGrantElevated: user.accessLevel === "admin",
     isSelf: user.id === person.id,
     assignments: personAssignments(db, await getCatalogue(), person.id),
+    signIn: signInState(db, person.id),
     today: todayIso(),
   };
 }
@@ -61,6 +65,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome === "not-later") return data({ error: "The new due date must be later than the current one." }, { status: 400 });
     return redirect(`/hr/people/${id}?extended=1`);
   }
+  if (intent === "invite") {
+    const person = findPerson(db, id) ?? notFound("There is no one at this address.");
+    if (!person.active) return data({ error: "Reactivate this person before sending them a link." }, { status: 400 });
+    const hasPassword = signInState(db, id).hasPassword;
+    const config = mailConfig();
+    const mailer = createMailer({ config });
+    try {
+      await sendPasswordLink(db, mailer, person, hasPassword ? "reset" : "invite", { createdBy: user.id, publicUrl: config.publicUrl });
+    } catch (error) {
+      return data({ error: `The email could not be sent: ${error instanceof Error ? error.message : String(error)}` }, { status: 502 });
+    } finally {
+      mailer.close();
+    }
+    recordAudit(db, { actorId: user.id, action: hasPassword ? "password.reset_sent" : "people.invited", entityType: "user", entityId: id });
+    return redirect(`/hr/people/${id}?invited=1`);
+  }
   if (intent !== "save") return data({ error: "Unknown action." }, { status: 400 });
   const submission = parseWithZod(form, { schema: personSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -71,10 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, departments, canGrantElevated, isSelf, assignments, today } = useLoaderData<typeof loader>();
+  const { person, departments, canGrantElevated, isSelf, assignments, signIn, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = params.get("created") ? "Added." : params.get("saved") ? "Saved." : params.get("extended") ? "Due date extended." : null;
+  const notice = params.get("created") ? "Added." : params.get("saved") ? "Saved." : params.get("extended") ? "Due date extended." : params.get("invited") ? "Email sent." : null;
   return (
     <>
       <HrNav />
@@ -106,6 +126,26 @@ export default function PersonPage() {
           {actionData.error}
         </p>
       ) : null}
+      <section className="card sign-in-card" aria-labelledby="sign-in">
+        <div>
+          <h2 id="sign-in">Signing in</h2>
+          <p className="muted">
+            {signIn.hasPassword ? "Has a password." : "Cannot sign in yet: no password chosen."}{" "}
+            {signIn.latestLink
+              ? `${signIn.latestLink.purpose === "invite" ? "Invitation" : "Password link"} sent ${formatDate(signIn.latestLink.sentAt)}${signIn.latestLink.open ? ", not used yet." : "."}`
+              : signIn.hasPassword
+                ? ""
+                : "No invitation sent."}
+          </p>
+        </div>
+        {person.active ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="invite" className="button button-secondary">
+              {signIn.hasPassword ? "Email a password reset link" : signIn.latestLink ? "Send the invitation again" : "Send an invitation"}
+            </button>
+          </Form>
+        ) : null}
+      </section>
       <h2>Assigned training</h2>
       {assignments.length === 0 ? (
         <p className="muted">Nothing is assigned. Assignment rules decide who gets what.</p>

@@ -1,12 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { HrNav } from "~/components/hr-nav";
 import { Pager } from "~/components/pager";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { createMailer, mailConfig } from "~/models/mailer.server";
+import { countPeopleToInvite, inviteEveryoneWaiting } from "~/models/password-links.server";
 import { allDepartments, listPeople, managers } from "~/models/people.server";
 import { requireAccess } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
 
 export const meta: MetaFunction = () => [{ title: "People · HR · CareLearn" }];
@@ -27,11 +30,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = filterSchema.parse(params);
   const db = getDb();
   const result = listPeople(db, { q: filter.q || undefined, departmentId: filter.department, jobRole: filter.role, managerId: filter.manager, status: filter.status, page: filter.page });
-  return { filter, ...result, departments: allDepartments(db), managers: managers(db) };
+  return { filter, ...result, departments: allDepartments(db), managers: managers(db), toInvite: countPeopleToInvite(db) };
+}
+
+/** "Invite everyone who cannot sign in yet": after an import, one click instead of thousands. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAccess(request, "hr");
+  const form = await readForm(request);
+  if (form.get("intent") !== "invite-all") return data({ error: "That is not something this page can do." }, { status: 400 });
+  const config = mailConfig();
+  const mailer = createMailer({ config });
+  try {
+    const run = await inviteEveryoneWaiting(getDb(), mailer, { createdBy: user.id, publicUrl: config.publicUrl });
+    if (run.failed.length > 0) {
+      const first = run.failed[0];
+      return data({ error: `${run.sent} invitations sent; ${run.failed.length} could not be sent (first: ${first?.email}: ${first?.error}). Try again to send the rest.` }, { status: 502 });
+    }
+    return redirect(`/hr/people?invited=${run.sent}`);
+  } finally {
+    mailer.close();
+  }
 }
 
 export default function People() {
-  const { filter, rows, total, pages, departments, managers } = useLoaderData<typeof loader>();
+  const { filter, rows, total, pages, departments, managers, toInvite } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const invited = searchParams.get("invited");
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "") params.set(key, String(value));
@@ -60,6 +85,27 @@ export default function People() {
           </a>
         </div>
       </div>
+      {invited !== null ? (
+        <p className="notice" role="status">
+          {invited === "1" ? "1 invitation sent." : `${Number(invited) || 0} invitations sent.`} Each link works once, for 14 days.
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      {toInvite > 0 ? (
+        <Form method="post" className="card invite-banner">
+          <p>
+            <strong>{toInvite === 1 ? "1 person cannot" : `${toInvite} people cannot`} sign in yet</strong>: no password, and no invitation waiting. An
+            invitation emails each a link to choose a password.
+          </p>
+          <button type="submit" name="intent" value="invite-all" className="button">
+            Invite {toInvite === 1 ? "them" : `all ${toInvite}`}
+          </button>
+        </Form>
+      ) : null}
       <Form method="get" className="filters card">
         <div className="field">
           <label htmlFor="q">Search</label>

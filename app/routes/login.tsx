@@ -95,6 +95,9 @@ export default function Login() {
             {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
           </button>
         </Form>
+        <p>
+          <Link to="/forgot-password">Forgot your password, or never had one?</Link>
+        </p>
       </div>
     </div>
   );

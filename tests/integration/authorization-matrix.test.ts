@@ -34,6 +34,9 @@ const hrOnly = (outcome: Outcome = "ok"): Row => ({ ...signedIn("forbidden"), hr
 const MATRIX: Record<string, { path: string; get: Row }> = {
   "routes/_index": { path: "/", get: signedIn("ok") },
   "routes/login": { path: "/login", get: { ...everyone("redirect"), anonymous: "ok" } },
+  "routes/forgot-password": { path: "/forgot-password", get: everyone("ok") },
+  // The link is the guard: a live one opens for whoever holds it (an unknown one is a 404).
+  "routes/set-password.$token": { path: "/set-password/{passwordLink}", get: everyone("ok") },
   "routes/logout": { path: "/logout", get: everyone("redirect") },
   "routes/setup": { path: "/setup", get: everyone("missing") },
   "routes/healthz": { path: "/healthz", get: everyone("ok") },
@@ -83,7 +86,7 @@ const MATRIX: Record<string, { path: string; get: Row }> = {
 };
 
 /** Every action, posted by someone not signed in, must go no further than the sign-in page. */
-const PUBLIC_ACTIONS = new Set(["routes/login", "routes/setup", "routes/logout"]);
+const PUBLIC_ACTIONS = new Set(["routes/login", "routes/setup", "routes/logout", "routes/forgot-password", "routes/set-password.$token"]);
 
 let server: TestServer;
 let routes: Record<string, { path?: string; module: { action?: unknown } }>;
@@ -119,6 +122,11 @@ beforeAll(async () => {
     // Last week, published (with no boards in it), and a live wallboard link.
     values.week = addDaysIso(windowAt("week", Date.now(), "Europe/London").firstDay!, -7);
     db.prepare("insert into leaderboard_snapshots (week_start, starts_at, ends_at, time_zone, individuals, published_at) values (?, 0, 0, 'Europe/London', 1, ?)").run(values.week, Date.now());
+    values.passwordLink = "matrix-password-link-0123456789abcdef";
+    db.prepare("insert into password_links (id, user_id, purpose, expires_at) select ?, id, 'invite', ? from users where email = 'agent@carelearn.test'").run(
+      createHash("sha256").update(values.passwordLink).digest("hex"),
+      Date.now() + 86_400_000,
+    );
     values.wallboard = "matrix-wallboard-token-0123456789abcdef";
     db.prepare("insert into wallboard_tokens (label, token_hash) values ('Matrix', ?)").run(createHash("sha256").update(values.wallboard).digest("hex"));
   });

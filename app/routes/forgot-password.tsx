@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FormField } from "~/components/form-field";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { createMailer, mailConfig } from "~/models/mailer.server";
+import { requestPasswordReset } from "~/models/password-links.server";
+import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Forgot your password · CareLearn" }];
+
+const resetSchema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().max(320, "That email address is too long").pipe(z.email("Enter a valid email address")),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: resetSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const config = mailConfig();
+  const mailer = createMailer({ config });
+  try {
+    await requestPasswordReset(getDb(), mailer, submission.value.email, { publicUrl: config.publicUrl });
+  } catch (error) {
+    console.error("Could not send a password reset email:", error instanceof Error ? error.message : error);
+    return data({ result: submission.reply({ formErrors: ["We could not send the email just now. Please try again in a few minutes."] }) }, { status: 503 });
+  } finally {
+    mailer.close();
+  }
+  // The same answer whether or not the address has an account, so the page cannot be used to find out.
+  return redirect("/forgot-password?sent=1");
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }) });
+  return (
+    <div className="auth-wrap">
+      <div className="card auth-card">
+        <p className="eyebrow">CareLearn</p>
+        <h1>Forgot your password?</h1>
+        {searchParams.get("sent") ? (
+          <p className="notice" role="status">
+            If that address belongs to an account, we have emailed it a link to choose a new password. It works once, for 2 hours.
+          </p>
+        ) : (
+          <p className="muted">Enter your work email address and we will send you a link to choose a new one. New here? The same link sets your first password.</p>
+        )}
+        <Form method="post" className="form" {...getFormProps(form)}>
+          {form.errors ? (
+            <p className="form-error" role="alert" id={form.errorId}>
+              {form.errors.join(" ")}
+            </p>
+          ) : null}
+          <FormField label="Email" field={fields.email} type="email" autoComplete="username" />
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Sending…" : "Email me a link"}
+          </button>
+        </Form>
+        <p>
+          <Link to="/login">Back to sign in</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

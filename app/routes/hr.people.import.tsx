@@ -409,8 +409,14 @@ function Applied({ fileName, appliedAt, summary }: { fileName: string; appliedAt
         {summary.departmentsCreated ? `, ${summary.departmentsCreated} department${summary.departmentsCreated === 1 ? "" : "s"} created` : ""}.
         {summary.enrolmentsCreated ? ` ${summary.enrolmentsCreated} course assignment${summary.enrolmentsCreated === 1 ? "" : "s"} made by the assignment rules.` : ""}
       </p>
+      {summary.created > 0 ? <p>New people have no password yet: invite them from the People page, and each gets an email with a link to choose one.</p> : null}
       <p className="row">
-        <Link to={HERE} className="button">
+        {summary.created > 0 ? (
+          <Link to="/hr/people" className="button">
+            Invite the new people
+          </Link>
+        ) : null}
+        <Link to={HERE} className={summary.created > 0 ? "button button-secondary" : "button"}>
           Import another file
         </Link>
         <Link to="/hr" className="button button-ghost">

@@ -22,9 +22,11 @@ export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = ["email", "name"
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** Columns of the directory export that are not importable, with why. */
+// In the directory export (so an export can be edited and imported again) but not imported:
+// deactivating people and start dates are changed on each person's page, where it is deliberate.
 const EXPORT_ONLY_COLUMNS: Record<string, string> = {
-  active: "it is in the directory export but cannot be imported; remove that column",
-  joined_on: "it is in the directory export but cannot be imported; remove that column",
+  active: "ignored: deactivate or reactivate people on their pages",
+  joined_on: "ignored: change start dates on each person's page",
 };
 
 export type ImportProblem = { line: number; column: ImportColumn | null; reason: string };
@@ -49,6 +51,8 @@ export type PreviewRow = {
 
 export type ImportSummary = {
   rows: number;
+  /** Columns of the directory export that an import leaves alone, with why. */
+  ignoredColumns: string[];
   create: number;
   update: number;
   unchanged: number;
@@ -165,7 +169,7 @@ function listWords(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
-type Table = { headerLine: number; columns: Array<ImportColumn | null>; rows: RawRow[] };
+type Table = { headerLine: number; columns: Array<ImportColumn | null>; rows: RawRow[]; ignored: string[] };
 
 /** The header checked (missing, unknown and repeated columns) and the data rows. */
 function readTable(text: string): { ok: false; errors: string[] } | ({ ok: true } & Table) {
@@ -186,6 +190,7 @@ function readTable(text: string): { ok: false; errors: string[] } | ({ ok: true 
   }
   const errors: string[] = [];
   const seen = new Set<string>();
+  const ignored: string[] = [];
   const columns: Array<ImportColumn | null> = [];
   names.forEach((name, index) => {
     if (name === "") {
@@ -194,9 +199,13 @@ function readTable(text: string): { ok: false; errors: string[] } | ({ ok: true 
       columns.push(null);
       return;
     }
+    if (name in EXPORT_ONLY_COLUMNS) {
+      ignored.push(`${name} (${EXPORT_ONLY_COLUMNS[name]})`);
+      columns.push(null);
+      return;
+    }
     if (!known.has(name)) {
-      const why = EXPORT_ONLY_COLUMNS[name] ?? `the columns are ${listWords([...IMPORT_COLUMNS])}`;
-      errors.push(`Unknown column "${header.values[index]?.trim()}" in ${where}: ${why}.`);
+      errors.push(`Unknown column "${header.values[index]?.trim()}" in ${where}: the columns are ${listWords([...IMPORT_COLUMNS])}.`);
       columns.push(null);
       return;
     }
@@ -209,7 +218,7 @@ function readTable(text: string): { ok: false; errors: string[] } | ({ ok: true 
   else if (missing.length > 1) errors.push(`Missing required columns ${listWords(missing.map((m) => `"${m}"`))} in ${where}.`);
   if (errors.length) return { ok: false, errors };
   if (rows.length === 0) return { ok: false, errors: ["The file has a header row but no people in it."] };
-  return { ok: true, headerLine: header.line, columns, rows };
+  return { ok: true, headerLine: header.line, columns, rows, ignored };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,6 +449,7 @@ function planImport(db: Db, text: string, importer: Importer): Plan {
   const problems = planned.flatMap((r) => r.problems);
   const summary: ImportSummary = {
     rows: planned.length,
+    ignoredColumns: table.ignored,
     create: planned.filter((r) => r.action === "create").length,
     update: planned.filter((r) => r.action === "update").length,
     unchanged: planned.filter((r) => r.action === "unchanged").length,

@@ -269,7 +269,7 @@ function Columns() {
       <div className="table-wrap">
         <pre>{EXAMPLE}</pre>
       </div>
-      <p className="muted">New people can sign in once they have set a password. Assignment rules apply to new people and to people who move, as soon as the import is confirmed.</p>
+      <p className="muted">New people can sign in once they have chosen a password from their invitation (send them from the People page). Assignment rules apply to new people and to people who move, as soon as the import is confirmed.</p>
     </>
   );
 }
@@ -292,6 +292,7 @@ function Preview({ preview }: { preview: PreviewView }) {
         {summary.problems ? <Stat value={summary.problems} label={summary.problems === 1 ? "problem" : "problems"} /> : null}
       </div>
       {summary.departmentsToCreate.length ? <p>New departments: {summary.departmentsToCreate.join(", ")}.</p> : null}
+      {summary.ignoredColumns.length ? <p className="muted">Columns left alone: {summary.ignoredColumns.join("; ")}.</p> : null}
       {preview.rows.length === 0 ? (
         <p className="muted">Every row matches CareLearn already: importing it changes nothing.</p>
       ) : (

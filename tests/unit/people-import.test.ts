@@ -107,7 +107,10 @@ describe("reading the upload", () => {
   it("names an unknown column, a repeated one, and the export-only ones", () => {
     expect(fileErrors(`${HEADER},favourite_colour\na@b.co,A,nurse,Clinic,,,blue`)).toMatch(/Unknown column "favourite_colour" in the header \(line 1\)/);
     expect(fileErrors(`${HEADER},email\na@b.co,A,nurse,Clinic,,,a@b.co`)).toMatch(/"email" appears twice/);
-    expect(fileErrors(`${HEADER},active\na@b.co,A,nurse,Clinic,,,yes`)).toMatch(/Unknown column "active".*directory export but cannot be imported/);
+    // The directory export's own extra columns are left alone, and the preview says so.
+    const withExportColumns = preview(`${HEADER},active,joined_on\nnew.one@example.org,New One,nurse,Clinic,,,no,2020-01-01`);
+    expect(withExportColumns.problems).toEqual([]);
+    expect(withExportColumns.summary.ignoredColumns).toEqual([expect.stringMatching(/^active \(ignored: deactivate/), expect.stringMatching(/^joined_on \(ignored/)]);
   });
 
   it("accepts friendly header spellings, semicolons, and an empty trailing column", () => {
@@ -128,7 +131,7 @@ describe("preview", () => {
       ),
     );
     expect(result.problems).toEqual([]);
-    expect(result.summary).toEqual({ rows: 4, create: 2, update: 1, unchanged: 1, departmentsToCreate: ["Research"], problems: 0 });
+    expect(result.summary).toEqual({ rows: 4, ignoredColumns: [], create: 2, update: 1, unchanged: 1, departmentsToCreate: ["Research"], problems: 0 });
     expect(result.rows.map((r) => [r.line, r.action])).toEqual([
       [2, "create"],
       [3, "create"],
@@ -405,5 +408,13 @@ describe("CSV export", () => {
     expect(rows).toContainEqual(["agent@carelearn.test", "'=cmd|' /C calc'!A0", "receptionist", "Clinic", "clinic.manager@carelearn.test", "learner", "yes", expect.stringMatching(/^\d{4}-\d\d-\d\d$/)]);
     expect(rows.find((r) => r[0] === "joseph.kariuki@carelearn.test")?.[4]).toBe("");
     expect(rows).toHaveLength((db.$client.prepare("select count(*) n from users").get() as { n: number }).n);
+  });
+
+  it("imports its own export back with nothing to change", () => {
+    db.update(users).set({ name: "Sara Lindqvist" }).where(eq(users.email, "agent@carelearn.test")).run();
+    const result = preview(toCsv(DIRECTORY_CSV_COLUMNS, directoryCsvRows(db)).replace(/^\uFEFF/, ""));
+    expect(result.problems).toEqual([]);
+    expect(result.summary.ignoredColumns).toHaveLength(2);
+    expect({ create: result.summary.create, update: result.summary.update }).toEqual({ create: 0, update: 0 });
   });
 });

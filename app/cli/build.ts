@@ -41,6 +41,9 @@ function buildIfStale(force: boolean): boolean {
   console.log(force ? "Building CareLearn…" : "Build missing or out of date: building CareLearn…");
   const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build", "--logLevel", "warn"], {
     stdio: "inherit",
+    // Vite bundles React's development build when NODE_ENV says so (vitest sets "test"): the build
+    // is always the production one, whoever asks for it.
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error(`The build failed (exit ${result.status}); see the messages above.`);
   fs.writeFileSync(STAMP, hash);

@@ -18,13 +18,14 @@ import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · CareLearn" }];
 
+const passwordChangeFields = z.object({
+  current: z.string({ error: "Enter your current password" }).max(200),
+  next: newPasswordSchema(),
+  confirm: z.string({ error: "Type the new password again" }).max(200),
+});
+
 function passwordChangeSchema(email: string) {
-  return z
-    .object({
-      current: z.string({ error: "Enter your current password" }).max(200),
-      next: newPasswordSchema(),
-      confirm: z.string({ error: "Type the new password again" }).max(200),
-    })
+  return passwordChangeFields
     .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "The two new passwords are not the same" })
     .refine((v) => passwordAvoidsEmail(v.next, email), { path: ["next"], message: "Choose a password that does not contain your email address" })
     .refine((v) => v.next !== v.current, { path: ["next"], message: "Choose a password different from the current one" });
@@ -84,7 +85,8 @@ export default function Account() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema(account.email) }),
+    // Fields alone in the browser; the server adds how they relate (see set-password).
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeFields }),
   });
   return (
     <div className="narrow">

@@ -16,9 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Choose your password · CareL
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
+const passwordFields = z.object({ password: newPasswordSchema(), confirm: z.string({ error: "Type the password again" }).max(200) });
+
 function choosePasswordSchema(email: string) {
-  return z
-    .object({ password: newPasswordSchema(), confirm: z.string({ error: "Type the password again" }).max(200) })
+  return passwordFields
     .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same" })
     .refine((v) => passwordAvoidsEmail(v.password, email), { path: ["password"], message: "Choose a password that does not contain your email address" });
 }
@@ -62,7 +63,10 @@ export default function SetPassword() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: choosePasswordSchema(email) }),
+    // The browser checks each field alone; how fields relate (the two match, no email in it) is checked
+    // by the server. With those object-level checks in the browser schema, conform never submitted a
+    // form corrected after a first mistake (tests/e2e/invitation.test.ts).
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordFields }),
   });
   return (
     <div className="auth-wrap">

@@ -17,14 +17,14 @@ import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up CareLearn" }];
 
-const setupSchema = z
-  .object({
-    name: z.string({ error: "Enter your name" }).trim().min(2, "Enter your full name").max(120, "Use at most 120 characters"),
-    email: z.string({ error: "Enter your email address" }).trim().max(320, "That email address is too long").pipe(z.email("Enter a valid email address")),
-    jobRole: z.enum(JOB_ROLES, { error: "Choose a job role from the list" }),
-    password: newPasswordSchema(),
-  })
-  .refine((v) => passwordAvoidsEmail(v.password, v.email), {
+const setupFields = z.object({
+  name: z.string({ error: "Enter your name" }).trim().min(2, "Enter your full name").max(120, "Use at most 120 characters"),
+  email: z.string({ error: "Enter your email address" }).trim().max(320, "That email address is too long").pipe(z.email("Enter a valid email address")),
+  jobRole: z.enum(JOB_ROLES, { error: "Choose a job role from the list" }),
+  password: newPasswordSchema(),
+});
+
+const setupSchema = setupFields.refine((v) => passwordAvoidsEmail(v.password, v.email), {
     path: ["password"],
     message: "Choose a password that does not contain your email address",
   });
@@ -58,7 +58,8 @@ export default function Setup() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: setupSchema }),
+    // Fields alone in the browser; the server adds the password-and-email check (see set-password).
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: setupFields }),
   });
   return (
     <div className="auth-wrap">

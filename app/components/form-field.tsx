@@ -31,3 +31,12 @@ export function FormField({ label, field, type = "text", autoComplete, hint }: P
     </div>
   );
 }
+
+/** A form's own errors (not any one field's), announced when they appear. */
+export function FormErrors({ form }: { form: { errors?: string[]; errorId: string } }) {
+  return form.errors ? (
+    <p className="form-error" role="alert" id={form.errorId}>
+      {form.errors.join(" ")}
+    </p>
+  ) : null;
+}

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormField } from "~/components/form-field";
+import { AuthCard } from "~/components/auth-card";
+import { FormErrors, FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { createMailer, mailConfig } from "~/models/mailer.server";
 import { requestPasswordReset } from "~/models/password-links.server";
@@ -39,33 +40,25 @@ export default function ForgotPassword() {
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }) });
   return (
-    <div className="auth-wrap">
-      <div className="card auth-card">
-        <p className="eyebrow">CareLearn</p>
-        <h1>Forgot your password?</h1>
-        {searchParams.get("sent") ? (
-          <p className="notice" role="status">
-            If that address belongs to an account, we have emailed it a link to choose a new password. It works once, for 2 hours.
-          </p>
-        ) : (
-          <p className="muted">Enter your work email address and we will send you a link to choose a new one. New here? The same link sets your first password.</p>
-        )}
-        <Form method="post" className="form" {...getFormProps(form)}>
-          {form.errors ? (
-            <p className="form-error" role="alert" id={form.errorId}>
-              {form.errors.join(" ")}
-            </p>
-          ) : null}
-          <FormField label="Email" field={fields.email} type="email" autoComplete="username" />
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Sending…" : "Email me a link"}
-          </button>
-        </Form>
-        <p>
-          <Link to="/login">Back to sign in</Link>
+    <AuthCard title="Forgot your password?">
+      {searchParams.get("sent") ? (
+        <p className="notice" role="status">
+          If that address belongs to an account, we have emailed it a link to choose a new password. It works once, for 2 hours.
         </p>
-      </div>
-    </div>
+      ) : (
+        <p className="muted">Enter your work email address and we will send you a link to choose a new one. New here? The same link sets your first password.</p>
+      )}
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors form={form} />
+        <FormField label="Email" field={fields.email} type="email" autoComplete="username" />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Sending…" : "Email me a link"}
+        </button>
+      </Form>
+      <p>
+        <Link to="/login">Back to sign in</Link>
+      </p>
+    </AuthCard>
   );
 }
 

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormField } from "~/components/form-field";
+import { AuthCard } from "~/components/auth-card";
+import { FormErrors, FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { hasAnyUser } from "~/models/org.server";
 import { createSession } from "~/models/session.server";
@@ -72,34 +73,26 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
   return (
-    <div className="auth-wrap">
-      <div className="card auth-card">
-        <p className="eyebrow">CareLearn</p>
-        <h1>Sign in</h1>
-        <p className="muted">Customer-care training for everyone at work.</p>
-        {needsSetup ? (
-          <p className="notice">
-            No one has an account yet. <Link to="/setup">Create the first administrator</Link>.
-          </p>
-        ) : null}
-        <Form method="post" className="form" {...getFormProps(form)}>
-          {form.errors ? (
-            <p className="form-error" role="alert" id={form.errorId}>
-              {form.errors.join(" ")}
-            </p>
-          ) : null}
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-          <FormField label="Email" field={fields.email} type="email" autoComplete="username" />
-          <FormField label="Password" field={fields.password} type="password" autoComplete="current-password" />
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
-          </button>
-        </Form>
-        <p>
-          <Link to="/forgot-password">Forgot your password, or never had one?</Link>
+    <AuthCard title="Sign in">
+      <p className="muted">Customer-care training for everyone at work.</p>
+      {needsSetup ? (
+        <p className="notice">
+          No one has an account yet. <Link to="/setup">Create the first administrator</Link>.
         </p>
-      </div>
-    </div>
+      ) : null}
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors form={form} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <FormField label="Email" field={fields.email} type="email" autoComplete="username" />
+        <FormField label="Password" field={fields.password} type="password" autoComplete="current-password" />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password, or never had one?</Link>
+      </p>
+    </AuthCard>
   );
 }
 

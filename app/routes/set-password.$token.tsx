@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
-import { FormField } from "~/components/form-field";
+import { AuthCard } from "~/components/auth-card";
+import { FormErrors, FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { checkPasswordLink, type LinkCheck, setPasswordWithLink } from "~/models/password-links.server";
 import { createSession } from "~/models/session.server";
@@ -69,29 +70,21 @@ export default function SetPassword() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordFields }),
   });
   return (
-    <div className="auth-wrap">
-      <div className="card auth-card">
-        <p className="eyebrow">CareLearn</p>
-        <h1>{purpose === "invite" ? `Welcome, ${name}` : "Choose a new password"}</h1>
-        <p className="muted">
-          {purpose === "invite" ? "Choose a password to sign in as " : "For "}
-          <strong>{email}</strong>. Use at least {PASSWORD_MIN_LENGTH} characters: a short phrase of four words works well.
-        </p>
-        <Form method="post" className="form" {...getFormProps(form)}>
-          {form.errors ? (
-            <p className="form-error" role="alert" id={form.errorId}>
-              {form.errors.join(" ")}
-            </p>
-          ) : null}
-          <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-          <FormField label="Password" field={fields.password} type="password" autoComplete="new-password" />
-          <FormField label="The same password again" field={fields.confirm} type="password" autoComplete="new-password" />
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Saving…" : purpose === "invite" ? "Choose password and sign in" : "Save and sign in"}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <AuthCard title={purpose === "invite" ? `Welcome, ${name}` : "Choose a new password"}>
+      <p className="muted">
+        {purpose === "invite" ? "Choose a password to sign in as " : "For "}
+        <strong>{email}</strong>. Use at least {PASSWORD_MIN_LENGTH} characters: a short phrase of four words works well.
+      </p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors form={form} />
+        <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
+        <FormField label="Password" field={fields.password} type="password" autoComplete="new-password" />
+        <FormField label="The same password again" field={fields.confirm} type="password" autoComplete="new-password" />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : purpose === "invite" ? "Choose password and sign in" : "Save and sign in"}
+        </button>
+      </Form>
+    </AuthCard>
   );
 }
 
@@ -105,20 +98,16 @@ export function ErrorBoundary() {
 function LinkProblem({ reason }: { reason: keyof typeof PROBLEMS }) {
   const problem = PROBLEMS[reason];
   return (
-    <div className="auth-wrap">
-      <div className="card auth-card">
-        <p className="eyebrow">CareLearn</p>
-        <h1>{problem.title}</h1>
-        <p>{problem.text}</p>
-        <p className="row">
-          <Link to="/forgot-password" className="button">
-            Get a new link
-          </Link>
-          <Link to="/login" className="button button-ghost">
-            Sign in
-          </Link>
-        </p>
-      </div>
-    </div>
+    <AuthCard title={problem.title}>
+      <p>{problem.text}</p>
+      <p className="row">
+        <Link to="/forgot-password" className="button">
+          Get a new link
+        </Link>
+        <Link to="/login" className="button button-ghost">
+          Sign in
+        </Link>
+      </p>
+    </AuthCard>
   );
 }

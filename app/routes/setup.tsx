@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { AuthCard } from "~/components/auth-card";
 import { FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { createFirstAdmin, hasAdmin } from "~/models/org.server";
@@ -62,38 +63,34 @@ export default function Setup() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setupFields }),
   });
   return (
-    <div className="auth-wrap">
-      <div className="card auth-card">
-        <p className="eyebrow">First run</p>
-        <h1>Create the first administrator</h1>
-        <p className="muted">This page closes for good once an administrator exists.</p>
-        <Form method="post" className="form" {...getFormProps(form)}>
-          <FormField label="Your name" field={fields.name} autoComplete="name" />
-          <FormField label="Work email" field={fields.email} type="email" autoComplete="username" />
-          <div className="field">
-            <label htmlFor={fields.jobRole.id}>Job role</label>
-            <select {...getSelectProps(fields.jobRole)} key={fields.jobRole.key} defaultValue="department-manager">
-              {JOB_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {jobRoleLabel(role)}
-                </option>
-              ))}
-            </select>
-            {fields.jobRole.errors ? <p className="field-error">{fields.jobRole.errors.join(" ")}</p> : null}
-          </div>
-          <FormField
-            label="Password"
-            field={fields.password}
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters. A short sentence is easy to remember and hard to guess."
-          />
-          <button type="submit" className="button">
-            Create administrator and sign in
-          </button>
-        </Form>
-      </div>
-    </div>
+    <AuthCard eyebrow="First run" title="Create the first administrator">
+      <p className="muted">This page closes for good once an administrator exists.</p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormField label="Your name" field={fields.name} autoComplete="name" />
+        <FormField label="Work email" field={fields.email} type="email" autoComplete="username" />
+        <div className="field">
+          <label htmlFor={fields.jobRole.id}>Job role</label>
+          <select {...getSelectProps(fields.jobRole)} key={fields.jobRole.key} defaultValue="department-manager">
+            {JOB_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {jobRoleLabel(role)}
+              </option>
+            ))}
+          </select>
+          {fields.jobRole.errors ? <p className="field-error">{fields.jobRole.errors.join(" ")}</p> : null}
+        </div>
+        <FormField
+          label="Password"
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters. A short sentence is easy to remember and hard to guess."
+        />
+        <button type="submit" className="button">
+          Create administrator and sign in
+        </button>
+      </Form>
+    </AuthCard>
   );
 }
 

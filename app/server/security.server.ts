@@ -63,6 +63,12 @@ function reject(res: Response) {
 /** Refuses oversized bodies before they are read; uploads get their own, larger limit. */
 export function bodyLimit(defaultBytes: number, overrides: Array<{ prefix: string; bytes: number }>) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // A body of unknown length (chunked) could only be measured by reading it, and Remix reads it
+    // whole; browsers always say how long their forms are, so such a body is refused unread.
+    if (req.get("transfer-encoding") !== undefined && req.get("content-length") === undefined) {
+      res.status(411).type("text/plain").send("Send the length of the request (Content-Length): bodies of unknown size are refused.");
+      return;
+    }
     const declared = Number(req.get("content-length") ?? 0);
     const limit = overrides.find((o) => req.path.startsWith(o.prefix))?.bytes ?? defaultBytes;
     if (declared > limit) {

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
@@ -122,6 +123,20 @@ describe("hostile input", () => {
     const response = await client.post("/login", { email: "x".repeat(1_100_000), password: "x" });
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("too large");
+  });
+
+  it("refuses a body of unknown length (chunked) without reading it", async () => {
+    const url = new URL("/login", server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", Origin: server.url } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.write("email=");
+      request.end("x".repeat(2_000_000));
+    });
+    expect(status).toBe(411);
   });
 
   it("answers a JSON body and an odd content type without a 500", async () => {

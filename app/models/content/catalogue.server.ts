@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { type CompiledLesson, type LessonCompiler, MdxCompileError } from "./mdx.server";
-import { analyseScenario, type ScenarioAnalysis } from "./scenario-graph.server";
+import { ANALYSIS_VERSION, analyseScenario, type ScenarioAnalysis } from "./scenario-graph.server";
 import {
   type CourseMeta,
   courseMetaSchema,
@@ -142,7 +142,9 @@ async function loadCourse(root: string, slug: string, compiler: LessonCompiler, 
     const { value, errors: scenarioErrors } = readYamlFile(path.join(dir, "scenarios", name), display, scenarioSchema);
     errors.push(...scenarioErrors);
     if (!value) continue;
-    const analysis = analyseScenario(value);
+    // Enumerating every path of a large role-play takes a good part of a second: kept with the
+    // compiled lessons, keyed by the scenario as parsed, so start-up does it only after a change.
+    const analysis = compiler.derived("scenario-analysis", ANALYSIS_VERSION, JSON.stringify(value), () => analyseScenario(value));
     errors.push(...analysis.errors.map((message) => ({ file: display, message })));
     scenarioIds.push(id);
     scenarios.set(id, { id, courseSlug: slug, version, scenario: value, analysis });

@@ -137,11 +137,33 @@ export class LessonCompiler {
     }
     this.compiles += 1;
     const compiled = { ...(await compile(source)), key };
+    this.write(file, compiled);
+    return compiled;
+  }
+
+  /**
+   * Other content worked out from a file and kept beside the compiled lessons: `compute(input)`'s
+   * answer, remembered on disk under the hash of `version` and `input`. Bump `version` whenever
+   * `compute` changes what it answers.
+   */
+  derived<T>(kind: string, version: string, input: string, compute: () => T): T {
+    const key = createHash("sha256").update(kind).update("\0").update(version).update("\0").update(input).digest("hex");
+    const file = path.join(this.cacheDir, `${kind}-${key}.json`);
+    try {
+      return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+    } catch {
+      // Not worked out yet (or unreadable): compute below.
+    }
+    const value = compute();
+    this.write(file, value);
+    return value;
+  }
+
+  private write(file: string, value: unknown): void {
     fs.mkdirSync(this.cacheDir, { recursive: true });
     // Write then rename, so a reader in another process never sees half a file.
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(compiled));
+    fs.writeFileSync(temp, JSON.stringify(value));
     fs.renameSync(temp, file);
-    return compiled;
   }
 }

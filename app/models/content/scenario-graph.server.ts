@@ -16,6 +16,9 @@ export type ScenarioAnalysis = {
 
 const MAX_PATHS = 200_000;
 
+/** Names what `analyseScenario` answers, for the cache of analyses: change it when the analysis changes. */
+export const ANALYSIS_VERSION = "1";
+
 /** The weighted score (0–100) of per-dimension totals, each measured against the best achievable. */
 export function weightedScore(rubric: Scenario["rubric"], totals: Record<string, number>, maxByDimension: Record<string, number>): number {
   const weightSum = rubric.reduce((sum, d) => sum + d.weight, 0);

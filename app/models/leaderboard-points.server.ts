@@ -10,6 +10,7 @@ import type { Db } from "~/utils/db.server";
 import { periodKeys } from "~/utils/time-zone";
 import { dueAt, effectiveDueOn } from "./assignments.server";
 import { organisationTimeZone } from "./leaderboard-settings.server";
+import { DAY_MS } from "~/utils/dates";
 
 export const POINTS = {
   /** An assigned course completed by its due date (an extension counts). */
@@ -29,7 +30,6 @@ export const POINTS = {
  * the course is complete), so "on time" means within this many days of the expiry.
  */
 export const RENEWAL_GRACE_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A role-play's first pass: half its score (0–100), so up to 50. */
 export const SCENARIO_POINTS_MAX = 50;

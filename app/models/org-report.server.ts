@@ -5,8 +5,8 @@ import type { Catalogue } from "./content/catalogue.server";
 import { listCurricula } from "./curricula.server";
 import { cachedReport } from "./report-cache.server";
 import { enrolmentStatuses, isDone, isLate } from "./report-data.server";
+import { DAY_MS } from "~/utils/dates";
 
-const DAY = 24 * 60 * 60 * 1000;
 type Person = { id: number; name: string; email: string; department: string; jobRole: string };
 export type GroupRow = { group: string; people: number; completed: number; percent: number };
 
@@ -78,7 +78,7 @@ export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
         course: catalogue.courseBySlug.get(s.courseSlug)?.meta.title ?? s.courseSlug,
         status: s.status,
         dueOn: due,
-        daysLate: Math.max(0, Math.floor((now.getTime() - Date.parse(`${due}T23:59:59Z`)) / DAY) + 1),
+        daysLate: Math.max(0, Math.floor((now.getTime() - Date.parse(`${due}T23:59:59Z`)) / DAY_MS) + 1),
       };
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
@@ -88,7 +88,7 @@ export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
 
 function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, now: Date) {
   const core = catalogue.courses.find((c) => c.meta.core);
-  const weeks = Array.from({ length: 12 }, (_, i) => new Date(now.getTime() - (11 - i) * 7 * DAY));
+  const weeks = Array.from({ length: 12 }, (_, i) => new Date(now.getTime() - (11 - i) * 7 * DAY_MS));
   // The moments asked about: the 12 week-ends (the last is now).
   const moments = weeks.map((w) => w.getTime());
   // Only completions that could cover one of them: expired before the first, they cannot.

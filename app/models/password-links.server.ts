@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type PASSWORD_LINK_PURPOSES, passwordLinks, sessions, users } from "~db/schema";
+import { DAY_MS } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { escapeHtml, wrap } from "./email-text.server";
@@ -10,7 +11,7 @@ import { hashPassword } from "./password.server";
 export type PasswordLinkPurpose = (typeof PASSWORD_LINK_PURPOSES)[number];
 
 // An invitation waits for someone back from leave; a reset is asked for by someone at the keyboard.
-export const LINK_LIFETIME_MS: Record<PasswordLinkPurpose, number> = { invite: 14 * 24 * 60 * 60 * 1000, reset: 2 * 60 * 60 * 1000 };
+export const LINK_LIFETIME_MS: Record<PasswordLinkPurpose, number> = { invite: 14 * DAY_MS, reset: 2 * 60 * 60 * 1000 };
 // "Forgot your password" sends at most one email per account in this time, however often it is asked.
 export const RESET_REQUEST_INTERVAL_MS = 5 * 60 * 1000;
 

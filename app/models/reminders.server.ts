@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { remindersSent } from "~db/schema";
-import { formatDate, todayIso } from "~/utils/dates";
+import { DAY_MS, formatDate, todayIso } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { escapeHtml, wrap } from "./email-text.server";
 import { type ReminderDigest, reminderDigests } from "./assignments.server";
@@ -23,7 +23,6 @@ export type ReminderRun = { day: string; via: Mailer["kind"]; sent: number; skip
 
 export type ReminderEmail = { subject: string; text: string; html: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
+import { DAY_MS } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { preparedQuery } from "~/utils/prepared.server";
 
-export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 14 * DAY_MS;
 // Writing last_seen on every request would turn every page view into a write.
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 

@@ -3,12 +3,12 @@
  * reports and every export call this.
  */
 import type { CourseStatus } from "~/utils/course-status";
+import { DAY_MS } from "~/utils/dates";
 
 export type { CourseStatus } from "~/utils/course-status";
 
 export const DUE_SOON_DAYS = 14;
 export const EXPIRING_SOON_DAYS = 30;
-const DAY = 24 * 60 * 60 * 1000;
 
 export type StatusInput = {
   now: Date;
@@ -24,12 +24,12 @@ export function courseStatus({ now, completion, hasActivity, dueAt }: StatusInpu
     if (!completion.expiresAt) return "complete";
     const left = completion.expiresAt.getTime() - now.getTime();
     if (left <= 0) return "expired";
-    return left <= EXPIRING_SOON_DAYS * DAY ? "expiring-soon" : "complete";
+    return left <= EXPIRING_SOON_DAYS * DAY_MS ? "expiring-soon" : "complete";
   }
   if (dueAt) {
     const left = dueAt.getTime() - now.getTime();
     if (left < 0) return "overdue";
-    if (left <= DUE_SOON_DAYS * DAY) return "due-soon";
+    if (left <= DUE_SOON_DAYS * DAY_MS) return "due-soon";
   }
   return hasActivity ? "in-progress" : "not-started";
 }

@@ -1,3 +1,6 @@
+/** Milliseconds in a day (a UTC day: no daylight saving in these sums). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Today's date as YYYY-MM-DD in UTC: due dates are UTC days (leaderboard windows use app/utils/time-zone.ts). */
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);

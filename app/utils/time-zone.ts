@@ -1,3 +1,5 @@
+import { DAY_MS } from "./dates";
+
 /**
  * Calendar arithmetic in a named time zone (the organisation's, for leaderboard windows), with
  * the platform's Intl time-zone data and nothing else: no Temporal, no date library, and no
@@ -46,7 +48,6 @@ export function timeZoneNames(): string[] {
 // Zone offsets change only on quarter-hour boundaries (every modern rule), so one lookup per
 // quarter hour is exact; and most days have no change at all, so a day whose start and end have the
 // same offset needs just those two lookups. Recounting a large ledger stays cheap.
-const DAY_MS = 24 * 60 * 60 * 1000;
 const quarterOffsets = new Map<string, Map<number, number>>();
 const dayOffsets = new Map<string, Map<number, number | null>>();
 

@@ -8,8 +8,8 @@ import { evaluateCourseCompletion } from "~/models/completion.server";
 import type { Db } from "~/utils/db.server";
 import { lessonProgress, users } from "../schema";
 import { type Rand, seeded } from "./random";
+import { DAY_MS } from "~/utils/dates";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 
 /** How far the fixed demo people have got, so each sign-in shows something true. */
@@ -52,7 +52,7 @@ function playScenario(db: Db, catalogue: Catalogue, userId: number, entry: Scena
 function takeCourse(db: Db, catalogue: Catalogue, userId: number, course: Course, rand: Rand, engagement: number, start: number, now: number) {
   let at = start;
   const advance = () => {
-    at += (0.3 + rand() * 2.5) * DAY;
+    at += (0.3 + rand() * 2.5) * DAY_MS;
     return at < now - 60_000;
   };
   const lessonsToDo = Math.round(course.lessons.length * Math.min(1, engagement * (0.6 + rand())));
@@ -94,7 +94,7 @@ export function seedDemoActivity(db: Db, catalogue: Catalogue, now = Date.now())
       courses.forEach((course, index) => {
         if (index > 0 && rand() > engagement) return;
         // Starts spread over the last twelve weeks, so coverage and boards have a history.
-        const start = now - (14 + rand() * 70) * DAY + index * 3 * DAY;
+        const start = now - (14 + rand() * 70) * DAY_MS + index * 3 * DAY_MS;
         takeCourse(tx, catalogue, person.id, course, rand, engagement, start, now);
       });
     }

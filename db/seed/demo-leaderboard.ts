@@ -6,8 +6,8 @@ import type { Db } from "~/utils/db.server";
 import { DEFAULT_TIME_ZONE, windowAt } from "~/utils/time-zone";
 import { leaderboardPoints, users } from "../schema";
 import { type Rand, seeded } from "./random";
+import { DAY_MS } from "~/utils/dates";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 function practise(db: Db, catalogue: Catalogue, userId: number, entry: ScenarioEntry, rand: Rand, skill: number, at: number): void {
   startRun(db, userId, entry, { fresh: true }, new Date(at));
@@ -44,7 +44,7 @@ export function seedDemoLeaderboard(db: Db, catalogue: Catalogue, now = Date.now
       const open = [...catalogue.scenarios.values()].filter((e) => !passed.has(e.id) && isAudience(e.scenario.audience, person.jobRole));
       for (const entry of open.slice(0, 1 + Math.floor(rand() * 2))) {
         // About a third of this practice falls in the current week, the rest in the ten days before.
-        const at = thisWeek > 0 && rand() < 0.35 ? now - 20 * 60_000 - rand() * thisWeek : now - (1 + rand() * 9) * DAY;
+        const at = thisWeek > 0 && rand() < 0.35 ? now - 20 * 60_000 - rand() * thisWeek : now - (1 + rand() * 9) * DAY_MS;
         practise(tx, catalogue, person.id, entry, rand, 0.7 + rand() * 0.3, at);
       }
     });

@@ -11,6 +11,7 @@ import { hashPassword } from "~/models/password.server";
 import { type DbHandle, openDatabase } from "~/utils/db.server";
 import type { JobRole } from "~/utils/job-roles";
 import { int, pick, type Rand, seeded, shuffle, weighted } from "./random";
+import { DAY_MS } from "~/utils/dates";
 
 /*
  * A synthetic organisation for the benchmarks, written straight into a migrated database with raw
@@ -33,7 +34,6 @@ import { int, pick, type Rand, seeded, shuffle, weighted } from "./random";
  * role-plays. `retiredHistory: false` leaves them out.
  */
 
-const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 
 export type OrgOptions = {
@@ -131,7 +131,7 @@ function buildPeople(total: number, rand: Rand, now: number) {
       managerId,
       access,
       active: true,
-      joinedAt: now - tenureDays * DAY,
+      joinedAt: now - tenureDays * DAY_MS,
       leftAt: null,
       engagement: 0,
       visibility: weighted(rand, [["name", 0.85], ["initials", 0.1], ["hidden", 0.05]] as const),
@@ -193,8 +193,8 @@ function buildPeople(total: number, rand: Rand, now: number) {
   // About 3% of front-line staff have left: inactive, with their history kept.
   for (const p of people) {
     if (p.access !== "learner" || reports.has(p.id) || rand() > 0.03) continue;
-    const since = Math.min(now - p.joinedAt - DAY, int(rand, 10, 700) * DAY);
-    if (since <= DAY) continue;
+    const since = Math.min(now - p.joinedAt - DAY_MS, int(rand, 10, 700) * DAY_MS);
+    if (since <= DAY_MS) continue;
     p.active = false;
     p.leftAt = now - since;
   }
@@ -310,7 +310,7 @@ const RETIRED_BASES: Array<{ base: string; lessons: number; audience: "everyone"
 
 function retiredEditions(currentLaunch: number, count: number) {
   return Array.from({ length: count }, (_, i) => {
-    const start = currentLaunch - (i + 1) * 365 * DAY;
+    const start = currentLaunch - (i + 1) * 365 * DAY_MS;
     const year = new Date(start).getUTCFullYear();
     const courses: RetiredCourse[] = RETIRED_BASES.map((b) => ({
       slug: `${b.base}-${year}`,
@@ -318,7 +318,7 @@ function retiredEditions(currentLaunch: number, count: number) {
       audience: b.audience,
       quizQuestions: 10,
     }));
-    return { start, end: start + 365 * DAY, version: `${year}.1`, courses };
+    return { start, end: start + 365 * DAY_MS, version: `${year}.1`, courses };
   });
 }
 
@@ -389,7 +389,7 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
 
   // The current catalogue went live 18 months ago; the welcome and core courses are renewed yearly
   // under the "everyone" rule, so some certificates have expired and some are about to.
-  const currentLaunch = now - 540 * DAY;
+  const currentLaunch = now - 540 * DAY_MS;
   const pools = walkPools(catalogue, rand);
   // The "everyone" curriculum: the welcome course (first in order) and the core course, renewed yearly.
   const welcome = [...catalogue.courses].sort((a, b) => a.meta.order - b.meta.order)[0]?.slug;
@@ -397,7 +397,7 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
   const yearly = new Set([welcome, core].filter((s): s is string => Boolean(s)));
   const recertifyMonths = (course: Course) => (yearly.has(course.slug) ? 12 : (course.meta.recertifyMonths ?? null));
   const unfinished = new Set<string>();
-  const gap = (e: number) => (0.1 + rand() * 3 * (1.6 - e)) * DAY;
+  const gap = (e: number) => (0.1 + rand() * 3 * (1.6 - e)) * DAY_MS;
 
   type RunKind = "pass" | "fail" | "abandoned" | "in_progress" | "practice";
   const writeRun = (userId: number, entry: ScenarioEntry, kind: RunKind, at: number): number => {
@@ -503,7 +503,7 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
       if (rand() < 0.08 * (1 + e)) for (const entry of scenarios) writeRun(p.id, entry, "practice", Math.min(to, t + gap(e) * 5));
       // Renewal, after the certificate has expired; some let it lapse.
       if (expires === null || rand() > 0.5 + 0.45 * e) return;
-      since = expires + int(rand, 1, 45) * DAY;
+      since = expires + int(rand, 1, 45) * DAY_MS;
       if (since > to) return;
     }
   };
@@ -519,11 +519,11 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
         if (p.engagement === 0) continue;
         const from = Math.max(p.joinedAt, currentLaunch);
         const to = (p.leftAt ?? now) - 5 * MINUTE;
-        if (to - from < DAY) continue;
+        if (to - from < DAY_MS) continue;
         const courses = [...roleCourses(p.jobRole).map((c) => ({ c, optional: false })), ...otherCourses(p.jobRole).filter(() => rand() < 0.1).map((c) => ({ c, optional: true }))];
         for (const { c, optional } of courses) {
           if (rand() > (optional ? 0.6 : 0.5 + 0.5 * p.engagement)) continue;
-          const start = from + rand() ** 1.5 * (to - from) * 0.8 + c.meta.order * 2 * DAY;
+          const start = from + rand() ** 1.5 * (to - from) * 0.8 + c.meta.order * 2 * DAY_MS;
           if (start < to) takeCourse(p, c, start, to, optional);
         }
         for (const entry of optionalScenarios) {
@@ -533,7 +533,7 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
     })();
   }
   // Role-play practice until the runs reach the issue's proportion (each completion needed one pass).
-  const engaged = people.filter((p) => p.engagement > 0.3 && Math.max(p.joinedAt, currentLaunch) < (p.leftAt ?? now) - 2 * DAY);
+  const engaged = people.filter((p) => p.engagement > 0.3 && Math.max(p.joinedAt, currentLaunch) < (p.leftAt ?? now) - 2 * DAY_MS);
   const scenarioList = [...catalogue.scenarios.values()];
   sqlite.transaction(() => {
     for (let guard = 0; counts.runs < targets.scenarioRuns && guard < targets.scenarioRuns * 2 && engaged.length > 0; guard++) {
@@ -542,7 +542,7 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
       // A new run would have set aside the one under way: leave those people's role-play alone.
       if (unfinished.has(`${p.id}:${entry.id}`)) continue;
       const from = Math.max(p.joinedAt, currentLaunch);
-      const to = (p.leftAt ?? now) - DAY;
+      const to = (p.leftAt ?? now) - DAY_MS;
       writeRun(p.id, entry, "practice", from + rand() * (to - from));
     }
   })();
@@ -555,7 +555,7 @@ export async function generateOrganisation(file: string, catalogue: Catalogue, o
       for (const edition of editions) {
         const from = Math.max(p.joinedAt, edition.start);
         const to = Math.min(p.leftAt ?? now, edition.end);
-        if (to - from > 30 * DAY) pairs.push({ p, edition, from, to });
+        if (to - from > 30 * DAY_MS) pairs.push({ p, edition, from, to });
       }
     }
     const lessonBudget = Math.max(0, targets.lessonProgress - counts.lessonProgressCurrent);

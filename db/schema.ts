@@ -440,3 +440,14 @@ export const passwordLinks = sqliteTable(
   },
   (t) => [index("password_links_user_idx").on(t.userId, t.createdAt)],
 );
+
+/**
+ * Whose data changed, in order: a row per write to people, enrolments and completions (a null
+ * person for departments), kept by triggers (migration 0007). The organisation report refreshes
+ * only those people instead of re-reading everyone (app/models/org-facts.server.ts); old rows are
+ * pruned.
+ */
+export const reportChanges = sqliteTable("report_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  userId: integer("user_id"),
+});

@@ -1,21 +1,13 @@
-import { sql } from "drizzle-orm";
-import type { Db, DbHandle } from "~/utils/db.server";
+import type { DbHandle } from "~/utils/db.server";
 import { jobRoleLabel } from "~/utils/job-roles";
 import type { Catalogue } from "./content/catalogue.server";
 import { listCurricula } from "./curricula.server";
 import { cachedReport } from "./report-cache.server";
-import { enrolmentStatuses, isDone, isLate } from "./report-data.server";
+import { type OrgFacts, orgFacts, type Person } from "./org-facts.server";
+import { isDone, isLate, statusesAt } from "./report-data.server";
 import { DAY_MS } from "~/utils/dates";
 
-type Person = { id: number; name: string; email: string; department: string; jobRole: string };
 export type GroupRow = { group: string; people: number; completed: number; percent: number };
-
-function people(db: Db): Map<number, Person> {
-  // Everyone in the organisation: read as arrays, which the driver builds far faster than objects.
-  const rows = db.values<[number, string, string, string | null, string]>(sql`
-    select u.id, u.name, u.email, d.name, u.job_role from users u left join departments d on d.id = u.department_id where u.active = 1`);
-  return new Map(rows.map(([id, name, email, department, jobRole]) => [id, { id, name, email, department: department ?? "No department", jobRole }]));
-}
 
 function percent(part: number, whole: number): number {
   return whole ? Math.round((1000 * part) / whole) / 10 : 0;
@@ -37,9 +29,11 @@ function groupRows(entries: Array<{ group: string; done: boolean }>): GroupRow[]
  * role, the overdue list, and care coverage — the share of each department holding a valid
  * completion of the core course — now and at each of the last 12 week-ends.
  */
-export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
-  const staff = people(db);
-  const statuses = enrolmentStatuses(db, now, { withActivity: false }).filter((s) => staff.has(s.userId));
+export function orgReport(db: DbHandle, catalogue: Catalogue, now = new Date()) {
+  const core = catalogue.courses.find((c) => c.meta.core) ?? null;
+  const facts = orgFacts(db, core?.slug ?? null);
+  const staff = facts.people;
+  const statuses = statusesAt(now, [...staff.keys()].flatMap((id) => facts.enrolments.get(id) ?? []));
   const byPerson = new Map<number, Map<string, (typeof statuses)[number]>>();
   for (const s of statuses) byPerson.set(s.userId, (byPerson.get(s.userId) ?? new Map()).set(s.courseSlug, s));
 
@@ -83,33 +77,27 @@ export function orgReport(db: Db, catalogue: Catalogue, now = new Date()) {
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
 
-  return { asOf: now, curricula, overdue, coverage: careCoverage(db, catalogue, staff, now) };
+  return { asOf: now, curricula, overdue, coverage: careCoverage(core?.meta.title ?? null, facts, now) };
 }
 
-function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, now: Date) {
-  const core = catalogue.courses.find((c) => c.meta.core);
+function careCoverage(courseTitle: string | null, facts: OrgFacts, now: Date) {
   const weeks = Array.from({ length: 12 }, (_, i) => new Date(now.getTime() - (11 - i) * 7 * DAY_MS));
   // The moments asked about: the 12 week-ends (the last is now).
   const moments = weeks.map((w) => w.getTime());
-  // Only completions that could cover one of them: expired before the first, they cannot.
-  const completions = core
-    ? db.values<[number, number, number | null]>(sql`
-        select user_id, completed_at, expires_at from course_completions
-        where course_slug = ${core.slug} and completed_at <= ${now.getTime()} and (expires_at is null or expires_at > ${moments[0]})`)
-    : [];
   // One bit per moment for each person: covered then or not.
   const covered = new Map<number, number>();
-  for (const [userId, from, to] of completions) {
-    if (!staff.has(userId)) continue;
-    let bits = covered.get(userId) ?? 0;
-    moments.forEach((t, i) => {
-      if (from <= t && (to === null || t < to)) bits |= 1 << i;
-    });
-    covered.set(userId, bits);
+  for (const [userId, completions] of facts.core) {
+    let bits = 0;
+    for (const [from, to] of completions) {
+      moments.forEach((t, i) => {
+        if (from <= t && (to === null || t < to)) bits |= 1 << i;
+      });
+    }
+    if (bits) covered.set(userId, bits);
   }
   const share = (members: Person[], i: number) => percent(members.filter((p) => ((covered.get(p.id) ?? 0) >> i) & 1).length, members.length);
   const last = moments.length - 1;
-  const everyone = [...staff.values()];
+  const everyone = [...facts.people.values()];
   const byDepartment = new Map<string, Person[]>();
   for (const p of everyone) {
     const members = byDepartment.get(p.department);
@@ -117,7 +105,7 @@ function careCoverage(db: Db, catalogue: Catalogue, staff: Map<number, Person>, 
     else byDepartment.set(p.department, [p]);
   }
   return {
-    courseTitle: core?.meta.title ?? null,
+    courseTitle,
     overall: share(everyone, last),
     byDepartment: [...byDepartment.keys()].sort().map((department) => {
       const members = byDepartment.get(department)!;

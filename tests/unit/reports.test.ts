@@ -8,6 +8,7 @@ import { reportCsv } from "~/models/org-report-csv.server";
 import { createRule } from "~/models/rules.server";
 import { teamReport } from "~/models/team-report.server";
 import { reportingLineIds } from "~/models/team.server";
+import { openDatabase } from "~/utils/db.server";
 import { tempDatabase } from "../support/db";
 
 /**
@@ -103,5 +104,41 @@ describe("the HR report", () => {
     expect(overdueCsv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(overdueCsv).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(reportCsv(r, "curriculum-roles").split(/\r?\n/)[0]).toContain("curriculum,job_role,people_assigned,completed,percent");
+  });
+});
+
+describe("the HR report's facts, kept up to date by the change log", () => {
+  it("match a report read afresh after every kind of change, from this connection or another", () => {
+    const fresh = () => {
+      // A second connection has no facts yet: it reads everything.
+      const other = openDatabase(t.file);
+      try {
+        return orgReport(other, catalogue, NOW);
+      } finally {
+        other.$client.close();
+      }
+    };
+    const same = () => expect(orgReport(db, catalogue, NOW)).toEqual(fresh());
+    same();
+    const sql = (query: string, ...params: unknown[]) => db.$client.prepare(query).run(...params);
+    const writes: Array<() => void> = [
+      () => sql("insert into course_completions (user_id, course_slug, course_version, score, completed_at, expires_at, certificate_code) values (?, 'everyone-is-a-customer-care-agent', 'v', 88, ?, ?, 'CL-FACT-0001')", drivers[3], at("2026-11-21"), at("2027-11-21")),
+      () => sql("update enrolments set extended_due_on = '2026-12-31' where user_id = ? and course_slug = 'care-at-the-door'", drivers[4]),
+      () => sql("update enrolments set ended_at = ? where user_id = ? and course_slug = 'care-at-the-door'", at("2026-11-22"), drivers[5]),
+      () => sql("update users set active = 0 where id = ?", drivers[6]),
+      () => sql("update users set department_id = (select id from departments where name = 'Clinic') where id = ?", drivers[0]),
+      () => sql("update departments set name = 'Clinic and pharmacy' where name = 'Clinic'"),
+      () => sql("delete from course_completions where certificate_code = 'CL-FACT-0001'"),
+      () => sql("update users set active = 1 where id = ?", drivers[6]),
+    ];
+    for (const write of writes) {
+      write();
+      same();
+    }
+    // Written by another connection (another process, a CLI): seen the same way.
+    const other = openDatabase(t.file);
+    other.$client.prepare("update enrolments set due_on = '2026-11-01' where user_id = ? and course_slug = 'everyone-is-a-customer-care-agent'").run(drivers[1]);
+    other.$client.close();
+    same();
   });
 });

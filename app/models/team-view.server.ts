@@ -4,7 +4,7 @@ import { cachedReport } from "./report-cache.server";
 import { arrangeTeam, TEAM_SORTS, type TeamMember, teamReport } from "./team-report.server";
 import { reportingLineIds } from "./team.server";
 
-export const TEAM_PAGE_SIZE = 50;
+export const TEAM_PAGE_SIZE = 25;
 
 // From the address bar: anything odd falls back to the default rather than an error.
 export const teamQuerySchema = z.object({

@@ -1,6 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps } from "@conform-to/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
 
 type Props = {
   label: string;
@@ -39,4 +40,22 @@ export function FormErrors({ form }: { form: { errors?: string[]; errorId: strin
       {form.errors.join(" ")}
     </p>
   ) : null;
+}
+
+/** The job-role list, labelled, with its error beside it. */
+export function JobRoleField({ field, placeholder, defaultValue }: { field: FieldMetadata<string | undefined>; placeholder?: string; defaultValue?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>Job role</label>
+      <select {...getSelectProps(field)} key={field.key} defaultValue={defaultValue}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {JOB_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {jobRoleLabel(role)}
+          </option>
+        ))}
+      </select>
+      {field.errors ? <p className="field-error">{field.errors.join(" ")}</p> : null}
+    </div>
+  );
 }

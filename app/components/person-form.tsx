@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { FormField } from "~/components/form-field";
+import { FormField, JobRoleField } from "~/components/form-field";
 import { type PersonFormValues, personSchema } from "~/models/people-form";
-import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
 
 type Props = {
   lastResult?: SubmissionResult<string[]>;
@@ -30,18 +29,7 @@ export function PersonForm({ lastResult, defaultValue, departments, canGrantElev
       <div className="form-grid">
         <FormField label="Name" field={fields.name} autoComplete="off" />
         <FormField label="Email" field={fields.email} type="email" autoComplete="off" />
-        <div className="field">
-          <label htmlFor={fields.jobRole.id}>Job role</label>
-          <select {...getSelectProps(fields.jobRole)} key={fields.jobRole.key}>
-            <option value="">Choose…</option>
-            {JOB_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {jobRoleLabel(role)}
-              </option>
-            ))}
-          </select>
-          {fields.jobRole.errors ? <p className="field-error">{fields.jobRole.errors.join(" ")}</p> : null}
-        </div>
+        <JobRoleField field={fields.jobRole} placeholder="Choose…" />
         <div className="field">
           <label htmlFor={fields.departmentId.id}>Department</label>
           <select {...getSelectProps(fields.departmentId)} key={fields.departmentId.key}>

@@ -1,17 +1,17 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { AuthCard } from "~/components/auth-card";
-import { FormField } from "~/components/form-field";
+import { FormField, JobRoleField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { createFirstAdmin, hasAdmin } from "~/models/org.server";
 import { hashPassword } from "~/models/password.server";
 import { createSession } from "~/models/session.server";
 import { commitSessionCookie } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
+import { JOB_ROLES } from "~/utils/job-roles";
 import { newPasswordSchema, passwordAvoidsEmail } from "~/utils/password-rules";
 import { todayIso } from "~/utils/dates";
 import { readForm } from "~/utils/http.server";
@@ -68,17 +68,7 @@ export default function Setup() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormField label="Your name" field={fields.name} autoComplete="name" />
         <FormField label="Work email" field={fields.email} type="email" autoComplete="username" />
-        <div className="field">
-          <label htmlFor={fields.jobRole.id}>Job role</label>
-          <select {...getSelectProps(fields.jobRole)} key={fields.jobRole.key} defaultValue="department-manager">
-            {JOB_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {jobRoleLabel(role)}
-              </option>
-            ))}
-          </select>
-          {fields.jobRole.errors ? <p className="field-error">{fields.jobRole.errors.join(" ")}</p> : null}
-        </div>
+        <JobRoleField field={fields.jobRole} defaultValue="department-manager" />
         <FormField
           label="Password"
           field={fields.password}

@@ -20,7 +20,6 @@ let catalogue: Catalogue;
 let t: ReturnType<typeof tempDatabase>;
 let db: DbHandle;
 const TODAY = "2026-11-23";
-const NOW = new Date(`${TODAY}T10:00:00Z`);
 
 beforeAll(async () => {
   catalogue = await loadCatalogue("courses", new LessonCompiler("tests/.tmp/mdx-cache"));

@@ -126,6 +126,20 @@ export function createMailer(options: { config?: MailConfig; outbox?: string } =
   };
 }
 
+/**
+ * A mailer for the configured delivery, handed to `use` with the public address links point to,
+ * and closed afterwards whatever happens: what the pages that send a message need.
+ */
+export async function withMailer<T>(use: (mailer: Mailer, publicUrl: string) => Promise<T>): Promise<T> {
+  const config = mailConfig();
+  const mailer = createMailer({ config });
+  try {
+    return await use(mailer, config.publicUrl);
+  } finally {
+    mailer.close();
+  }
+}
+
 // Reading .eml files back: just enough MIME for what nodemailer writes (and ordinary mail).
 
 export type ParsedMail = { headers: Map<string, string>; text: string | null; html: string | null };

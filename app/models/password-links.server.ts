@@ -113,6 +113,21 @@ export async function sendPasswordLink(
   return mailer.send({ to: { name: person.name, address: person.email }, ...email, userId: person.id, date: options.now });
 }
 
+/**
+ * HR's button on a person's page: an invitation for someone who has no password yet, otherwise a
+ * reset link; sent and audited.
+ */
+export async function invitePerson(
+  db: Db,
+  mailer: Mailer,
+  person: { id: number; name: string; email: string },
+  options: { createdBy: number; publicUrl: string; now?: Date },
+): Promise<void> {
+  const purpose = signInState(db, person.id).hasPassword ? "reset" : "invite";
+  await sendPasswordLink(db, mailer, person, purpose, options);
+  recordAudit(db, { actorId: options.createdBy, action: purpose === "reset" ? "password.reset_sent" : "people.invited", entityType: "user", entityId: person.id });
+}
+
 /** What HR sees about a person's sign-in: whether they have a password, and their latest link. */
 export function signInState(db: Db, userId: number, now = new Date()) {
   const person = db.select({ hasPassword: sql<number>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, userId)).get();

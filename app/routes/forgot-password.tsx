@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AuthCard } from "~/components/auth-card";
 import { FormErrors, FormField } from "~/components/form-field";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { createMailer, mailConfig } from "~/models/mailer.server";
+import { withMailer } from "~/models/mailer.server";
 import { requestPasswordReset } from "~/models/password-links.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -20,15 +20,11 @@ const resetSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: resetSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const config = mailConfig();
-  const mailer = createMailer({ config });
   try {
-    await requestPasswordReset(getDb(), mailer, submission.value.email, { publicUrl: config.publicUrl });
+    await withMailer((mailer, publicUrl) => requestPasswordReset(getDb(), mailer, submission.value.email, { publicUrl }));
   } catch (error) {
     console.error("Could not send a password reset email:", error instanceof Error ? error.message : error);
     return data({ result: submission.reply({ formErrors: ["We could not send the email just now. Please try again in a few minutes."] }) }, { status: 503 });
-  } finally {
-    mailer.close();
   }
   // The same answer whether or not the address has an account, so the page cannot be used to find out.
   return redirect("/forgot-password?sent=1");

@@ -9,9 +9,8 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { extendDueDate, personAssignments } from "~/models/assignments.server";
 import { getCatalogue } from "~/models/content/store.server";
 import { personSchema } from "~/models/people-form";
-import { recordAudit } from "~/models/audit.server";
-import { createMailer, mailConfig } from "~/models/mailer.server";
-import { sendPasswordLink, signInState } from "~/models/password-links.server";
+import { withMailer } from "~/models/mailer.server";
+import { invitePerson, signInState } from "~/models/password-links.server";
 import { allDepartments, findPerson, setPersonActive, updatePerson } from "~/models/people.server";
 import { requireAccess } from "~/utils/auth.server";
 import { formatDate, todayIso } from "~/utils/dates";
@@ -68,17 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite") {
     const person = findPerson(db, id) ?? notFound("There is no one at this address.");
     if (!person.active) return data({ error: "Reactivate this person before sending them a link." }, { status: 400 });
-    const hasPassword = signInState(db, id).hasPassword;
-    const config = mailConfig();
-    const mailer = createMailer({ config });
     try {
-      await sendPasswordLink(db, mailer, person, hasPassword ? "reset" : "invite", { createdBy: user.id, publicUrl: config.publicUrl });
+      await withMailer((mailer, publicUrl) => invitePerson(db, mailer, person, { createdBy: user.id, publicUrl }));
     } catch (error) {
       return data({ error: `The email could not be sent: ${error instanceof Error ? error.message : String(error)}` }, { status: 502 });
-    } finally {
-      mailer.close();
     }
-    recordAudit(db, { actorId: user.id, action: hasPassword ? "password.reset_sent" : "people.invited", entityType: "user", entityId: id });
     return redirect(`/hr/people/${id}?invited=1`);
   }
   if (intent !== "save") return data({ error: "Unknown action." }, { status: 400 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { HrNav } from "~/components/hr-nav";
 import { Pager } from "~/components/pager";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { createMailer, mailConfig } from "~/models/mailer.server";
+import { withMailer } from "~/models/mailer.server";
 import { countPeopleToInvite, inviteEveryoneWaiting } from "~/models/password-links.server";
 import { allDepartments, listPeople, managers } from "~/models/people.server";
 import { requireAccess } from "~/utils/auth.server";
@@ -38,18 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAccess(request, "hr");
   const form = await readForm(request);
   if (form.get("intent") !== "invite-all") return data({ error: "That is not something this page can do." }, { status: 400 });
-  const config = mailConfig();
-  const mailer = createMailer({ config });
-  try {
-    const run = await inviteEveryoneWaiting(getDb(), mailer, { createdBy: user.id, publicUrl: config.publicUrl });
-    if (run.failed.length > 0) {
-      const first = run.failed[0];
-      return data({ error: `${run.sent} invitations sent; ${run.failed.length} could not be sent (first: ${first?.email}: ${first?.error}). Try again to send the rest.` }, { status: 502 });
-    }
-    return redirect(`/hr/people?invited=${run.sent}`);
-  } finally {
-    mailer.close();
+  const run = await withMailer((mailer, publicUrl) => inviteEveryoneWaiting(getDb(), mailer, { createdBy: user.id, publicUrl }));
+  if (run.failed.length > 0) {
+    const first = run.failed[0];
+    return data({ error: `${run.sent} invitations sent; ${run.failed.length} could not be sent (first: ${first?.email}: ${first?.error}). Try again to send the rest.` }, { status: 502 });
   }
+  return redirect(`/hr/people?invited=${run.sent}`);
 }
 
 export default function People() {

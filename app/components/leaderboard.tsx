@@ -1,5 +1,6 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { formatDate } from "~/utils/dates";
+import { jobRoleLabel } from "~/utils/job-roles";
 import { addDaysIso, type Window } from "~/utils/time-zone";
 
 export type Movement = "up" | "down" | "same" | "new";
@@ -198,3 +199,25 @@ export function describeWindow(window: Window): string {
   return `${SHORT_MONTH.format(first)} – ${SHORT_MONTH.format(last)} ${first.getUTCFullYear()}`;
 }
 
+/** "Compare with": narrows the people board to one job role (drivers against drivers). */
+export function CohortFilter({ roles, role, window }: { roles: string[]; role: string | null; window?: string }) {
+  return (
+    <Form method="get" className="inline-form lb-cohort">
+      {window ? <input type="hidden" name="window" value={window} /> : null}
+      <label htmlFor="role" className="lb-cohort-label">
+        Compare with
+      </label>
+      <select id="role" name="role" defaultValue={role ?? ""} className="input">
+        <option value="">Everyone</option>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {jobRoleLabel(r)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-small button-secondary">
+        Show
+      </button>
+    </Form>
+  );
+}

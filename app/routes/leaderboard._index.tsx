@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { describeWindow, formatPoints, HowPointsWork, ordinal, PeopleTable, TeamTable, WINDOW_LABELS, WindowTabs } from "~/components/leaderboard";
+import { CohortFilter, describeWindow, formatPoints, HowPointsWork, ordinal, PeopleTable, TeamTable, WINDOW_LABELS, WindowTabs } from "~/components/leaderboard";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getCatalogue } from "~/models/content/store.server";
 import { leaderboardView, MIN_TEAM_SIZE, nextSteps, publicLabel } from "~/models/leaderboard.server";
@@ -158,23 +158,7 @@ export default function Leaderboard() {
           <section aria-labelledby="people-board">
             <div className="section-head">
               <h2 id="people-board">People</h2>
-              <Form method="get" className="inline-form lb-cohort">
-                <input type="hidden" name="window" value={view.window.kind} />
-                <label htmlFor="role" className="lb-cohort-label">
-                  Compare with
-                </label>
-                <select id="role" name="role" defaultValue={view.role ?? ""} className="input">
-                  <option value="">Everyone</option>
-                  {view.roles.map((r) => (
-                    <option key={r} value={r}>
-                      {jobRoleLabel(r)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="button button-small button-secondary">
-                  Show
-                </button>
-              </Form>
+              <CohortFilter roles={view.roles} role={view.role} window={view.window.kind} />
             </div>
             {view.people.top.length === 0 ? (
               <p className="card muted">Nobody {view.role ? `in this role ` : ""}has scored yet {windowWord}.</p>

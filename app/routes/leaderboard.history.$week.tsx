@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatPoints, ordinal, PeopleTable, TeamTable } from "~/components/leaderboard";
+import { CohortFilter, formatPoints, ordinal, PeopleTable, TeamTable } from "~/components/leaderboard";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { viewerPlacement } from "~/models/leaderboard.server";
 import { snapshotView } from "~/models/leaderboard-snapshots.server";
@@ -10,7 +10,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { JOB_ROLES, jobRoleLabel } from "~/utils/job-roles";
+import { JOB_ROLES } from "~/utils/job-roles";
 import { addDaysIso } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Week of ${formatDate(data.week)} · Leaderboard · CareLearn` : "Leaderboard · CareLearn" }];
@@ -71,22 +71,7 @@ export default function PublishedWeek() {
           <section aria-labelledby="people-board">
             <div className="section-head">
               <h2 id="people-board">People</h2>
-              <Form method="get" className="inline-form lb-cohort">
-                <label htmlFor="role" className="lb-cohort-label">
-                  Compare with
-                </label>
-                <select id="role" name="role" defaultValue={view.role ?? ""} className="input">
-                  <option value="">Everyone</option>
-                  {view.roles.map((r) => (
-                    <option key={r} value={r}>
-                      {jobRoleLabel(r)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="button button-small button-secondary">
-                  Show
-                </button>
-              </Form>
+              <CohortFilter roles={view.roles} role={view.role} />
             </div>
             {people.top.length === 0 ? (
               <p className="card muted">Nobody {view.role ? "in this role " : ""}scored that week.</p>

@@ -1,5 +1,6 @@
 import type { DbHandle } from "~/utils/db.server";
 import { jobRoleLabel } from "~/utils/job-roles";
+import { dueAt } from "./assignments.server";
 import type { Catalogue } from "./content/catalogue.server";
 import { listCurricula } from "./curricula.server";
 import { cachedReport } from "./report-cache.server";
@@ -72,7 +73,7 @@ export function orgReport(db: DbHandle, catalogue: Catalogue, now = new Date()) 
         course: catalogue.courseBySlug.get(s.courseSlug)?.meta.title ?? s.courseSlug,
         status: s.status,
         dueOn: due,
-        daysLate: Math.max(0, Math.floor((now.getTime() - Date.parse(`${due}T23:59:59Z`)) / DAY_MS) + 1),
+        daysLate: Math.max(0, Math.floor((now.getTime() - dueAt(due).getTime()) / DAY_MS) + 1),
       };
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));

@@ -49,7 +49,9 @@ export function teamReport(db: Db, memberIds: number[], now = new Date()): TeamM
   );
   const byPerson = new Map<number, ReturnType<typeof enrolmentStatuses>>();
   for (const row of enrolmentStatuses(db, now, { userIds: memberIds, withActivity: true })) {
-    byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
+    const work = byPerson.get(row.userId);
+    if (work) work.push(row);
+    else byPerson.set(row.userId, [row]);
   }
   return people.map((p) => {
     const work = byPerson.get(p.id) ?? [];
